@@ -1,0 +1,12 @@
+from django.urls import include, path
+
+from config.api import api
+
+urlpatterns = [
+    path("", include("solace.core.urls")),
+    path("accounts/", include("solace.accounts.urls")),
+    path("patients/", include("solace.patients.urls")),
+    path("audit/", include("solace.audit.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", api.urls),
+]

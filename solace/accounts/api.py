@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+from ninja.security import APIKeyCookie, HttpBearer
+
+from solace.accounts import services
+from solace.core.api_errors import ApiError
+
+router = Router(tags=["accounts"])
+
+
+class BearerToken(HttpBearer):
+    """Personal API token: `Authorization: Bearer sol_...`."""
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = services.api_token_authenticate(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class VerifiedSession(APIKeyCookie):
+    """Browser session (with CSRF). Staff sessions count only after two-factor sign-in."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = request.user
+        if not user.is_authenticated:
+            return None
+        if user.is_clinic_staff and not user.is_verified():  # type: ignore[union-attr]
+            return None
+        return user
+
+
+class MeOut(Schema):
+    id: int
+    email: str
+    full_name: str
+    role: str | None
+    clinic: str | None
+    time_zone: str
+
+
+class TokenIn(Schema):
+    name: str
+
+
+class TokenOut(Schema):
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+
+
+class TokenCreatedOut(TokenOut):
+    token: str
+
+
+@router.get("/me", response=MeOut, summary="The signed-in user")
+def me(request: HttpRequest) -> dict[str, Any]:
+    user = request.auth  # type: ignore[attr-defined]
+    return {"id": user.pk, "email": user.email, "full_name": user.full_name, "role": user.role,
+            "clinic": user.clinic.name if user.clinic else None, "time_zone": user.time_zone}
+
+
+@router.get("/tokens", response=list[TokenOut], summary="Your active API tokens")
+def token_list(request: HttpRequest) -> Any:
+    return request.auth.api_tokens.filter(revoked_at__isnull=True)  # type: ignore[attr-defined]
+
+
+@router.post("/tokens", response={201: TokenCreatedOut}, summary="Create a token (the value is shown once)")
+def token_create(request: HttpRequest, payload: TokenIn) -> tuple[int, dict[str, Any]]:
+    token, raw = services.api_token_create(user=request.auth, name=payload.name)  # type: ignore[attr-defined]
+    return 201, {"id": token.pk, "name": token.name, "prefix": token.prefix, "created_at": token.created_at,
+                 "last_used_at": None, "token": raw}
+
+
+@router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke a token")
+def token_revoke(request: HttpRequest, token_id: int) -> tuple[int, None]:
+    if not services.api_token_revoke(user=request.auth, token_id=token_id, now=timezone.now()):  # type: ignore[attr-defined]
+        raise ApiError(404, "not_found", "Not found.")
+    return 204, None

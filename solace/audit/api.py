@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+
+from solace.audit.selectors import AuditFilters, audit_event_list
+
+router = Router(tags=["audit"])
+
+
+class AuditOut(Schema):
+    at: datetime
+    actor_label: str
+    action: str
+    object_type: str
+    object_id: str
+    patient_id: uuid.UUID | None
+    outcome: str
+    request_id: str
+
+
+class AuditQuery(Schema):
+    action: str = ""
+    outcome: str = ""
+    actor: str = ""
+    patient_id: uuid.UUID | None = None
+    since: date | None = None
+    until: date | None = None
+    limit: int = 100
+
+
+@router.get("/audit", response=list[AuditOut], summary="Audit trail of your clinic (supervisors, admins)")
+def audit_list(request: HttpRequest, query: Query[AuditQuery]) -> Any:
+    filters = AuditFilters(action=query.action, outcome=query.outcome, actor=query.actor,
+                           patient_id=str(query.patient_id or ""), since=query.since, until=query.until)
+    return audit_event_list(user=request.auth, filters=filters)[: max(1, min(query.limit, 1000))]  # type: ignore[attr-defined]

@@ -1,0 +1,25 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from solace.accounts.choices import AUDIT_READER_ROLES
+from solace.audit.forms import AuditFilterForm
+from solace.audit.selectors import AuditFilters, audit_event_list
+
+
+@login_required
+def audit_list_view(request: HttpRequest) -> HttpResponse:
+    if request.user.role not in AUDIT_READER_ROLES:  # type: ignore[union-attr]
+        raise Http404
+    form = AuditFilterForm(request.GET or None)
+    filters = AuditFilters()
+    if form.is_valid():
+        data = {key: value for key, value in form.cleaned_data.items() if value not in (None, "")}
+        data["patient_id"] = str(data["patient_id"]) if "patient_id" in data else ""
+        filters = AuditFilters(**data)
+    page = Paginator(audit_event_list(user=request.user, filters=filters), 50).get_page(request.GET.get("page"))
+    template = "audit/partials/_events.html" if request.htmx else "audit/audit_list.html"  # type: ignore[attr-defined]
+    return render(request, template, {"form": form, "page": page})

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from solace.accounts.choices import AUDIT_READER_ROLES, Role
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    """The navigation for the signed-in role; later areas add their entries here."""
+    user = request.user
+    if not user.is_authenticated or (user.is_clinic_staff and not user.is_verified()):  # type: ignore[union-attr]
+        return {"nav_items": []}
+    role = user.role  # type: ignore[union-attr]
+    items = [(_("Home"), reverse("core:home"))]
+    if role in (Role.CLINICIAN, Role.SUPERVISOR):
+        items.append((_("Caseload"), reverse("patients:caseload")))
+    if role == Role.CLINICIAN:
+        items.append((_("New patient"), reverse("patients:create")))
+    if role in AUDIT_READER_ROLES:
+        items.append((_("Audit trail"), reverse("audit:list")))
+    if role != Role.PATIENT:
+        items.append((_("API tokens"), reverse("accounts:api_tokens")))
+    return {"nav_items": items}

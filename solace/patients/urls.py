@@ -1,0 +1,13 @@
+from django.urls import path
+
+from solace.patients import views
+
+app_name = "patients"
+
+urlpatterns = [
+    path("", views.caseload_view, name="caseload"),
+    path("new/", views.patient_create_view, name="create"),
+    path("<uuid:patient_id>/", views.patient_detail_view, name="detail"),
+    path("<uuid:patient_id>/edit/", views.patient_edit_view, name="edit"),
+    path("<uuid:patient_id>/invite/", views.patient_invite_view, name="invite"),
+]
