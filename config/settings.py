@@ -163,6 +163,7 @@ TIME_ZONE = env.env_time_zone("SOLACE_TIME_ZONE", "Europe/London")
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 STATICFILES_DIRS = [BASE_DIR / "solace" / "static"]
 WHITENOISE_USE_FINDERS = True
 STORAGES = {
@@ -171,19 +172,27 @@ STORAGES = {
 }
 
 EMAIL_HOST = env.env_str("EMAIL_HOST")
-EMAIL_PORT = env.env_int("EMAIL_PORT", 25, minimum=1)
-EMAIL_HOST_USER = env.env_str("EMAIL_HOST_USER")
-EMAIL_HOST_PASSWORD = env.env_str("EMAIL_HOST_PASSWORD")
-EMAIL_USE_TLS = env.env_bool("EMAIL_USE_TLS", False)
-EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env.env_str("DEFAULT_FROM_EMAIL", "Solace <no-reply@solace.invalid>")
 # Without an SMTP host, mail is written to files under var/outbox (never to the log: it can carry patient names).
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
+MAILERS = {
+    "default": {
+        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "OPTIONS": {
+            "host": EMAIL_HOST,
+            "port": env.env_int("EMAIL_PORT", 25, minimum=1),
+            "username": env.env_str("EMAIL_HOST_USER"),
+            "password": env.env_str("EMAIL_HOST_PASSWORD"),
+            "use_tls": env.env_bool("EMAIL_USE_TLS", False),
+            "timeout": 10,
+        },
+    }
     if EMAIL_HOST
-    else "django.core.mail.backends.filebased.EmailBackend"
-)
-EMAIL_FILE_PATH = VAR_DIR / "outbox"
+    else {
+        "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+        "OPTIONS": {"file_path": str(VAR_DIR / "outbox")},
+    }
+}
+del EMAIL_HOST  # deprecated by MAILERS; read only above
 SITE_URL = env.env_str("SOLACE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
