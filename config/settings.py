@@ -174,25 +174,23 @@ STORAGES = {
 EMAIL_HOST = env.env_str("EMAIL_HOST")
 DEFAULT_FROM_EMAIL = env.env_str("DEFAULT_FROM_EMAIL", "Solace <no-reply@solace.invalid>")
 # Without an SMTP host, mail is written to files under var/outbox (never to the log: it can carry patient names).
+SMTP_OPTIONS = {
+    "host": EMAIL_HOST,
+    "port": env.env_int("EMAIL_PORT", 25, minimum=1),
+    "username": env.env_str("EMAIL_HOST_USER"),
+    "password": env.env_str("EMAIL_HOST_PASSWORD"),
+    "use_tls": env.env_bool("EMAIL_USE_TLS", False),
+    "timeout": 10,
+}
 MAILERS = {
-    "default": {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "OPTIONS": {
-            "host": EMAIL_HOST,
-            "port": env.env_int("EMAIL_PORT", 25, minimum=1),
-            "username": env.env_str("EMAIL_HOST_USER"),
-            "password": env.env_str("EMAIL_HOST_PASSWORD"),
-            "use_tls": env.env_bool("EMAIL_USE_TLS", False),
-            "timeout": 10,
-        },
-    }
+    "default": {"BACKEND": "django.core.mail.backends.smtp.EmailBackend", "OPTIONS": SMTP_OPTIONS}
     if EMAIL_HOST
     else {
         "BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "OPTIONS": {"file_path": str(VAR_DIR / "outbox")},
     }
 }
-del EMAIL_HOST  # deprecated by MAILERS; read only above
+del EMAIL_HOST, SMTP_OPTIONS  # only MAILERS is read by Django
 SITE_URL = env.env_str("SOLACE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}

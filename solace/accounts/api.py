@@ -5,7 +5,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.security import APIKeyCookie, HttpBearer
 
 from solace.accounts import services
@@ -76,14 +76,14 @@ def token_list(request: HttpRequest) -> Any:
 
 
 @router.post("/tokens", response={201: TokenCreatedOut}, summary="Create a token (the value is shown once)")
-def token_create(request: HttpRequest, payload: TokenIn) -> tuple[int, dict[str, Any]]:
+def token_create(request: HttpRequest, payload: TokenIn) -> Status[dict[str, Any]]:
     token, raw = services.api_token_create(user=request.auth, name=payload.name)  # type: ignore[attr-defined]
-    return 201, {"id": token.pk, "name": token.name, "prefix": token.prefix, "created_at": token.created_at,
-                 "last_used_at": None, "token": raw}
+    return Status(201, {"id": token.pk, "name": token.name, "prefix": token.prefix, "created_at": token.created_at,
+                 "last_used_at": None, "token": raw})
 
 
 @router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke a token")
-def token_revoke(request: HttpRequest, token_id: int) -> tuple[int, None]:
+def token_revoke(request: HttpRequest, token_id: int) -> Status[None]:
     if not services.api_token_revoke(user=request.auth, token_id=token_id, now=timezone.now()):  # type: ignore[attr-defined]
         raise ApiError(404, "not_found", "Not found.")
-    return 204, None
+    return Status(204, None)

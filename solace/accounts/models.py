@@ -117,12 +117,16 @@ class Invitation(models.Model):
     accepted_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return f"invitation {self.pk}"
+
     @staticmethod
     def new_token() -> str:
         return secrets.token_urlsafe(32)
 
     def is_usable(self, now: Any) -> bool:
         return self.accepted_at is None and self.revoked_at is None and now < self.expires_at
+
 
 
 class ApiToken(models.Model):

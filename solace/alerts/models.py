@@ -34,3 +34,7 @@ class SafetyEvent(models.Model):
 
     class Meta:
         ordering = ["-raised_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.status})"
+

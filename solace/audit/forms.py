@@ -9,7 +9,7 @@ from solace.audit.models import Outcome
 class AuditFilterForm(forms.Form):
     action = forms.CharField(label=_("Action starts with"), required=False, max_length=80)
     outcome = forms.ChoiceField(label=_("Outcome"), required=False,
-                                choices=[("", _("Any"))] + list(Outcome.choices))
+                                choices=[("", _("Any")), *Outcome.choices])
     actor = forms.CharField(label=_("Actor e-mail contains"), required=False, max_length=254)
     patient_id = forms.UUIDField(label=_("Patient id"), required=False)
     since = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))

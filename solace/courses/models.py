@@ -20,6 +20,10 @@ class TreatmentCourse(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    def __str__(self) -> str:
+        return f"{self.get_format_display()} course ({self.get_stage_display()})"
+
+
 
 class TherapySession(models.Model):
     """One scheduled or held therapy meeting of a course. Times are stored in UTC."""
@@ -33,3 +37,7 @@ class TherapySession(models.Model):
     class Meta:
         ordering = ["scheduled_start"]
         constraints = [models.UniqueConstraint(fields=["course", "number"], name="session_number_once")]
+
+    def __str__(self) -> str:
+        return f"session {self.number}"
+

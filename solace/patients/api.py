@@ -7,7 +7,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from pydantic import Field, field_validator
 
 from solace.accounts.choices import Role
@@ -104,11 +104,11 @@ def patient_list(request: HttpRequest) -> Any:
 
 
 @router.post("/patients", response={201: PatientOut}, summary="Register a patient (clinicians)")
-def patient_create(request: HttpRequest, payload: PatientIn) -> tuple[int, Any]:
+def patient_create(request: HttpRequest, payload: PatientIn) -> Status[Any]:
     if request.auth.role != Role.CLINICIAN:  # type: ignore[attr-defined]
         raise ApiError(403, "forbidden", "Only clinicians register patients.")
     data = payload.model_dump()
-    return 201, services.patient_create(actor=request.auth, data=data)  # type: ignore[attr-defined]
+    return Status(201, services.patient_create(actor=request.auth, data=data))  # type: ignore[attr-defined]
 
 
 @router.get("/patients/{patient_id}", response=PatientOut, summary="One patient")

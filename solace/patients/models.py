@@ -79,3 +79,7 @@ class Consent(models.Model):
 
     class Meta:
         ordering = ["-given_at"]
+
+    def __str__(self) -> str:
+        return f"{self.kind} v{self.version}"
+

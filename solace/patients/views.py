@@ -11,6 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from solace.accounts import services as account_services
 from solace.accounts.choices import Role
+from solace.audit.models import Outcome
+from solace.audit.services import audit_record
 from solace.core.forms import add_service_errors
 from solace.patients import services
 from solace.patients.access import Action, access_patient
@@ -18,8 +20,12 @@ from solace.patients.forms import PatientForm
 from solace.patients.selectors import caseload_list
 
 
-def _require_role(request: HttpRequest, *roles: Role) -> None:
+def _require_role(request: HttpRequest, *roles: Role, patient_id: str = "") -> None:
+    """Pages for some roles only: anyone else gets the same 404 as for a missing record (audited when scoped)."""
     if request.user.role not in roles:  # type: ignore[union-attr]
+        if patient_id:
+            audit_record(actor=request.user, action="patient.view", outcome=Outcome.DENIED, object_type="patient",
+                         object_id=patient_id)
         raise Http404
 
 
@@ -49,9 +55,8 @@ def patient_create_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def patient_detail_view(request: HttpRequest, patient_id: str) -> HttpResponse:
+    _require_role(request, Role.CLINICIAN, Role.SUPERVISOR, patient_id=str(patient_id))
     patient = access_patient(request.user, patient_id, Action.VIEW)
-    if request.user.role == Role.PATIENT:  # type: ignore[union-attr]
-        return redirect("core:home")
     context = {
         "patient": patient,
         "care_team": patient.care_team.select_related("user"),

@@ -70,3 +70,18 @@ def test_bad_login_input_names_the_field():
     assert response.status_code == 200
     assert "E-mail address: Enter a valid email address." in page
     assert "Password: This field is required." in page
+
+
+@pytest.mark.django_db
+def test_passwords_use_argon2(clinic):
+    from django.conf import settings
+    from django.test import override_settings
+
+    from config import settings as production_settings
+
+    assert production_settings.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    with override_settings(PASSWORD_HASHERS=production_settings.PASSWORD_HASHERS):
+        user = factories.user_create(clinic, Role.PATIENT)
+        assert user.password.startswith("argon2$")
+        assert user.check_password(factories.PASSWORD)
+    assert settings.PASSWORD_HASHERS != production_settings.PASSWORD_HASHERS
