@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from solace.accounts.choices import STAFF_ROLES, Role
 from solace.accounts.models import User
 
 
@@ -65,3 +66,12 @@ class InvitationAcceptForm(forms.Form):
 
 class ApiTokenForm(forms.Form):
     name = forms.CharField(label=_("Token name"), max_length=100, help_text=_("What the token is for."))
+
+
+class StaffForm(forms.Form):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail address"))
+    role = forms.ChoiceField(label=_("Role"), choices=[(r.value, r.label) for r in Role if r in STAFF_ROLES])
+
+    def clean_email(self) -> str:
+        return self.cleaned_data["email"].lower()

@@ -5,17 +5,20 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from solace.accounts.choices import Role
+from solace.accounts.choices import STAFF_ROLES, Role
 from solace.accounts.models import ApiToken, Clinic, Invitation, Membership, User, hash_secret
 from solace.audit.services import audit_record
 from solace.patients.choices import ConsentKind
@@ -180,3 +183,25 @@ def api_token_authenticate(raw: str) -> User | None:
 
 def staff_needs_two_factor(user: Any) -> bool:
     return bool(getattr(user, "is_authenticated", False) and user.is_clinic_staff)
+
+
+def staff_add(*, actor: User, email: str, full_name: str, role: Role) -> User:
+    """A clinic admin adds a member of staff; they choose their password from an e-mailed single-use link."""
+    if role not in STAFF_ROLES:
+        raise ValidationError({"role": _("Choose a staff role.")})
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError({"email": _("An account with this e-mail address already exists.")})
+    with transaction.atomic():
+        user = member_create(clinic=actor.clinic, email=email, full_name=full_name, role=role, password=None)
+        audit_record(actor=actor, action="member.add", object_type="user", object_id=user.pk,
+                     detail={"role": role})
+    return user
+
+
+def staff_welcome_send(*, user: User) -> None:
+    """E-mail a new member of staff the link to choose a password (Django's one-time reset token)."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    link = settings.SITE_URL + reverse("accounts:password_reset_confirm", kwargs={"uidb64": uid, "token": token})
+    body = render_to_string("accounts/email/staff_welcome.txt", {"user": user, "clinic": user.clinic, "link": link})
+    send_mail(_("Your Solace staff account"), body, None, [user.email])

@@ -13,6 +13,7 @@ urlpatterns = [
     path("two-factor/recovery-codes/", views.recovery_codes_regenerate_view, name="recovery_codes"),
     path("invitation/<str:token>/", views.invitation_accept_view, name="invitation_accept"),
     path("api-tokens/", views.api_tokens_view, name="api_tokens"),
+    path("members/", views.members_view, name="members"),
     path("api-tokens/<int:token_id>/revoke/", views.api_token_revoke_view, name="api_token_revoke"),
     path(
         "password-reset/",

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,8 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from solace.accounts import services
-from solace.accounts.forms import ApiTokenForm, CodeForm, InvitationAcceptForm, LoginForm
+from solace.accounts.choices import Role
+from solace.accounts.forms import ApiTokenForm, CodeForm, InvitationAcceptForm, LoginForm, StaffForm
 from solace.audit.services import audit_record
 from solace.core.forms import add_service_errors
 
@@ -144,3 +145,26 @@ def api_token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
     if services.api_token_revoke(user=request.user, token_id=token_id, now=timezone.now()):  # type: ignore[arg-type]
         messages.success(request, _("The token was revoked."))
     return redirect("accounts:api_tokens")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def members_view(request: HttpRequest) -> HttpResponse:
+    """Clinic admins see their clinic's staff and add new members."""
+    if request.user.role != Role.CLINIC_ADMIN:  # type: ignore[union-attr]
+        raise Http404
+    form = StaffForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            member = services.staff_add(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            try:
+                services.staff_welcome_send(user=member)
+                messages.success(request, _("Added. They will receive an e-mail to choose a password."))
+            except OSError:
+                messages.error(request, _("Added, but the e-mail could not be sent. Ask them to use 'Forgotten your password?'."))
+            return redirect("accounts:members")
+    staff = request.user.clinic.memberships.exclude(role=Role.PATIENT).select_related("user").order_by("role")  # type: ignore[union-attr]
+    return render(request, "accounts/members.html", {"form": form, "staff": staff})

@@ -20,6 +20,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Caseload"), reverse("patients:caseload")))
     if role == Role.CLINICIAN:
         items.append((_("New patient"), reverse("patients:create")))
+    if role == Role.CLINIC_ADMIN:
+        items.append((_("Staff"), reverse("accounts:members")))
     if role in AUDIT_READER_ROLES:
         items.append((_("Audit trail"), reverse("audit:list")))
     if role != Role.PATIENT:

@@ -2,10 +2,14 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import date
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from solace.accounts.choices import Role
+from solace.accounts.models import User
+from solace.patients.choices import CareTeamRole
 from solace.patients.models import Patient
 from solace.patients.services import PATIENT_FIELDS
 
@@ -30,3 +34,14 @@ class PatientForm(forms.ModelForm):
 
     def clean_email(self) -> str:
         return self.cleaned_data["email"].lower()
+
+
+class CareTeamForm(forms.Form):
+    member = forms.ModelChoiceField(label=_("Clinician"), queryset=None)  # type: ignore[arg-type]
+    role = forms.ChoiceField(label=_("Role in the care team"), choices=CareTeamRole.choices)
+
+    def __init__(self, *args: Any, clinic: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+            memberships__clinic=clinic, memberships__role__in=[Role.CLINICIAN, Role.SUPERVISOR]
+        ).order_by("full_name")

@@ -10,4 +10,5 @@ urlpatterns = [
     path("<uuid:patient_id>/", views.patient_detail_view, name="detail"),
     path("<uuid:patient_id>/edit/", views.patient_edit_view, name="edit"),
     path("<uuid:patient_id>/invite/", views.patient_invite_view, name="invite"),
+    path("<uuid:patient_id>/care-team/", views.care_team_add_view, name="care_team_add"),
 ]

@@ -16,7 +16,7 @@ from solace.audit.services import audit_record
 from solace.core.forms import add_service_errors
 from solace.patients import services
 from solace.patients.access import Action, access_patient
-from solace.patients.forms import PatientForm
+from solace.patients.forms import CareTeamForm, PatientForm
 from solace.patients.selectors import caseload_list
 
 
@@ -62,6 +62,7 @@ def patient_detail_view(request: HttpRequest, patient_id: str) -> HttpResponse:
         "care_team": patient.care_team.select_related("user"),
         "consents": patient.consents.all(),
         "invitation": patient.invitations.order_by("-created_at").first(),
+        "care_team_form": CareTeamForm(clinic=patient.clinic),
     }
     return render(request, "patients/patient_detail.html", context)
 
@@ -100,3 +101,24 @@ def patient_invite_view(request: HttpRequest, patient_id: str) -> HttpResponse:
     context = {"patient": patient, "link": account_services.invitation_link(token), "sent": sent,
                "invitation": invitation}
     return render(request, "patients/invitation_sent.html", context)
+
+
+@login_required
+@require_POST
+def care_team_add_view(request: HttpRequest, patient_id: str) -> HttpResponse:
+    patient = access_patient(request.user, patient_id, Action.EDIT, audit_action="care_team.edit")
+    form = CareTeamForm(request.POST, clinic=patient.clinic)
+    if form.is_valid():
+        try:
+            services.care_team_add(actor=request.user, patient=patient, member=form.cleaned_data["member"],  # type: ignore[arg-type]
+                                   role=form.cleaned_data["role"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+    if form.errors:
+        context = {"patient": patient, "care_team": patient.care_team.select_related("user"), "care_team_form": form}
+        return render(request, "patients/partials/_care_team.html", context, status=422)
+    if request.htmx:  # type: ignore[attr-defined]
+        context = {"patient": patient, "care_team": patient.care_team.select_related("user"),
+                   "care_team_form": CareTeamForm(clinic=patient.clinic)}
+        return render(request, "patients/partials/_care_team.html", context)
+    return redirect("patients:detail", patient_id=patient.pk)

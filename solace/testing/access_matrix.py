@@ -43,6 +43,8 @@ ROUTES: list[Route] = [
     Route("patients:edit", "GET", lambda c: f"/patients/{c.patient.pk}/edit/", CLINICAL),
     Route("patients:edit", "POST", lambda c: f"/patients/{c.patient.pk}/edit/", CLINICAL, body=_patient_form),
     Route("patients:invite", "POST", lambda c: f"/patients/{c.patient.pk}/invite/", CLINICAL),
+    Route("patients:care_team_add", "POST", lambda c: f"/patients/{c.patient.pk}/care-team/", CLINICAL,
+          body=lambda c: {"member": c.supervisor.pk, "role": "supervisor"}),
     Route("GET /api/v1/patients/{patient_id}", "GET", lambda c: f"/api/v1/patients/{c.patient.pk}",
           CLINICAL_AND_SELF, api=True),
     Route("PATCH /api/v1/patients/{patient_id}", "PATCH", lambda c: f"/api/v1/patients/{c.patient.pk}",

@@ -162,3 +162,25 @@ def test_caseload_partial_for_htmx(cast):
     response = signed_in_client(cast.assigned_clinician).get("/patients/", HTTP_HX_REQUEST="true")
     body = response.content.decode()
     assert body.startswith('<div id="caseload"') and "<html" not in body
+
+
+@pytest.mark.django_db
+def test_add_co_clinician_gives_them_access(cast):
+    client = signed_in_client(cast.assigned_clinician)
+    assert signed_in_client(cast.colleague).get(f"/patients/{cast.patient.pk}/").status_code == 404
+    response = client.post(f"/patients/{cast.patient.pk}/care-team/",
+                           {"member": cast.colleague.pk, "role": "co_clinician"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and cast.colleague.full_name in response.content.decode()
+    assert signed_in_client(cast.colleague).get(f"/patients/{cast.patient.pk}/").status_code == 200
+    assert AuditEvent.objects.filter(action="care_team.add", patient_id=cast.patient.pk).exists()
+
+
+@pytest.mark.django_db
+def test_care_team_refuses_staff_of_another_clinic_and_bad_role(cast):
+    client = signed_in_client(cast.assigned_clinician)
+    response = client.post(f"/patients/{cast.patient.pk}/care-team/",
+                           {"member": cast.other_clinic_clinician.pk, "role": "primary-ish"})
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert "Clinician: Select a valid choice." in page and "Role in the care team: Select a valid choice." in page
+    assert cast.patient.care_team.count() == 1
