@@ -164,7 +164,7 @@ def members_view(request: HttpRequest) -> HttpResponse:
                 services.staff_welcome_send(user=member)
                 messages.success(request, _("Added. They will receive an e-mail to choose a password."))
             except OSError:
-                messages.error(request, _("Added, but the e-mail could not be sent. Ask them to use 'Forgotten your password?'."))
+                messages.error(request, _("Added, but the e-mail could not be sent. Please try again later."))
             return redirect("accounts:members")
     staff = request.user.clinic.memberships.exclude(role=Role.PATIENT).select_related("user").order_by("role")  # type: ignore[union-attr]
     return render(request, "accounts/members.html", {"form": form, "staff": staff})
