@@ -4,6 +4,7 @@ from solace.accounts.api import BearerToken, VerifiedSession
 from solace.accounts.api import router as accounts_router
 from solace.audit.api import router as audit_router
 from solace.core import api_errors
+from solace.measures.api import router as measures_router
 from solace.patients.api import router as patients_router
 
 api = NinjaAPI(
@@ -17,3 +18,4 @@ api_errors.install(api)
 api.add_router("", accounts_router)
 api.add_router("", patients_router)
 api.add_router("", audit_router)
+api.add_router("", measures_router)

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "solace.patients",
     "solace.courses",
     "solace.alerts",
+    "solace.measures",
 ]
 
 MIDDLEWARE = [

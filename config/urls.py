@@ -7,6 +7,7 @@ urlpatterns = [
     path("accounts/", include("solace.accounts.urls")),
     path("patients/", include("solace.patients.urls")),
     path("audit/", include("solace.audit.urls")),
+    path("measures/", include("solace.measures.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
 ]
