@@ -57,6 +57,12 @@ def env_time_zone(name: str, default: str) -> str:
     return value
 
 
+def private_dir(path: Path) -> None:
+    """Create a directory for patient data (database, backups, outbox) readable by its owner only."""
+    if not path.exists():
+        path.mkdir(mode=0o700, parents=True)
+
+
 def secret_key(var_dir: Path) -> str:
     """SECRET_KEY from the environment, else one generated once and kept in var/secret_key (mode 0600)."""
     from_env = env_str("SECRET_KEY")
@@ -67,7 +73,7 @@ def secret_key(var_dir: Path) -> str:
     key_file = var_dir / "secret_key"
     if key_file.exists():
         return key_file.read_text().strip()
-    var_dir.mkdir(parents=True, exist_ok=True)
+    private_dir(var_dir)
     key = secrets.token_urlsafe(64)
     fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
@@ -83,7 +89,7 @@ def database(url: str) -> dict[str, object]:
         raise ImproperlyConfigured("DATABASE_URL must start with sqlite:/// or postgresql://.")
     config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=0))
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        Path(str(config["NAME"])).parent.mkdir(parents=True, exist_ok=True)
+        private_dir(Path(str(config["NAME"])).parent)
         config["OPTIONS"] = {
             # Foreign keys are switched on by Django's SQLite backend itself.
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",

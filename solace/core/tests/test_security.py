@@ -159,3 +159,10 @@ def test_crisis_page_is_public():
 @pytest.mark.django_db
 def test_health():
     assert Client().get("/healthz").json()["status"] == "ok"
+
+
+def test_var_directory_is_private(tmp_path):
+    var_dir = tmp_path / "fresh-var"
+    result = _run_solace(["check"], {"SOLACE_VAR_DIR": str(var_dir)})
+    assert result.returncode == 0, result.stderr
+    assert oct(var_dir.stat().st_mode & 0o777) == "0o700"
