@@ -32,7 +32,7 @@ setup:
 	$(UV) sync --frozen
 
 run: setup
-	$(SOLACE) migrate --noinput
+	$(SOLACE) migrate --noinput --verbosity 0
 	$(SOLACE) demo --if-empty
 	exec $(SOLACE) serve --with-worker
 
