@@ -6,6 +6,7 @@ from solace.audit.api import router as audit_router
 from solace.core import api_errors
 from solace.measures.api import router as measures_router
 from solace.patients.api import router as patients_router
+from solace.screening.api import router as screening_router
 
 api = NinjaAPI(
     title="Solace API",
@@ -19,3 +20,4 @@ api.add_router("", accounts_router)
 api.add_router("", patients_router)
 api.add_router("", audit_router)
 api.add_router("", measures_router)
+api.add_router("", screening_router)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "solace.courses",
     "solace.alerts",
     "solace.measures",
+    "solace.screening",
 ]
 
 MIDDLEWARE = [

@@ -8,6 +8,7 @@ urlpatterns = [
     path("patients/", include("solace.patients.urls")),
     path("audit/", include("solace.audit.urls")),
     path("measures/", include("solace.measures.urls")),
+    path("screening/", include("solace.screening.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", api.urls),
 ]

@@ -20,8 +20,13 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((_("Caseload"), reverse("patients:caseload")))
     if role == Role.CLINICIAN:
         items.append((_("New patient"), reverse("patients:create")))
+    if role == Role.PATIENT:
+        items.append((_("Questionnaires"), reverse("measures:mine")))
     if role == Role.CLINIC_ADMIN:
         items.append((_("Staff"), reverse("accounts:members")))
+        items.append((_("Questionnaire wording"), reverse("measures:wording_list")))
+    if role in (Role.CLINIC_ADMIN, Role.SUPERVISOR):
+        items.append((_("Screening thresholds"), reverse("screening:settings")))
     if role in AUDIT_READER_ROLES:
         items.append((_("Audit trail"), reverse("audit:list")))
     if role != Role.PATIENT:

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from solace.accounts.choices import Role
 from solace.audit.services import audit_record
+from solace.measures.selectors import due_list
 from solace.patients.selectors import patient_next_session
 
 
@@ -28,7 +29,9 @@ def patient_home(request: HttpRequest) -> HttpResponse:
     patient = request.user.patient_record  # type: ignore[union-attr]
     audit_record(actor=request.user, action="patient.home", object_type="patient", object_id=patient.pk,
                  patient_id=patient.pk, clinic_id=patient.clinic_id)
-    context = {"patient": patient, "next_session": patient_next_session(patient=patient, now=timezone.now())}
+    now = timezone.now()
+    context = {"patient": patient, "next_session": patient_next_session(patient=patient, now=now),
+               "due": due_list(patient=patient, now=now)}
     return render(request, "core/patient_home.html", context)
 
 

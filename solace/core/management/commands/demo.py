@@ -34,6 +34,10 @@ class Command(BaseCommand):
             raise CommandError(refusal, returncode=2)
         created = demo.demo_clinic_get() is None
         clinic = demo.demo_load(today=timezone.localdate(), now=timezone.now())
+        if created:
+            from solace.measures.demo import demo_measures_create
+
+            demo_measures_create(clinic, now=timezone.now())
         verb = "Created" if created else "The demo clinic already exists:"
         patients = Patient.objects.filter(clinic=clinic).count()
         self.stdout.write(self.style.SUCCESS(f"{verb} {clinic.name} with {patients} demo patients."))
