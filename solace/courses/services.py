@@ -36,6 +36,7 @@ def course_plan_create(*, actor: User, patient: Patient, course_format: str) -> 
 def course_activate(*, actor: User, course: TreatmentCourse, now: datetime) -> TreatmentCourse:
     """Start a planned course. Refused, with the reason, unless the patient's latest screening carries a signed
     decision that allows it (solace.screening.selectors.screening_clearance); refusals are audited too."""
+    from solace.measures.services import schedule_defaults_apply
     from solace.screening.selectors import screening_clearance  # screening builds on courses, not the reverse
 
     patient = course.patient
@@ -54,6 +55,8 @@ def course_activate(*, actor: User, course: TreatmentCourse, now: datetime) -> T
         if locked.stage == Stage.NOT_STARTED:
             locked.stage = Stage.RECOGNISE
         locked.save(update_fields=["status", "started_on", "stage"])
+        # Every course comes with the default measurement schedule (issue 3); clinicians adjust it afterwards.
+        schedule_defaults_apply(actor=actor, course=locked, now=now)
         audit_record(actor=actor, action="course.activate", object_type="treatment_course", object_id=locked.pk,
                      patient_id=patient.pk, clinic_id=patient.clinic_id,
                      detail={"screening_id": clearance.screening.pk if clearance.screening else None})

@@ -67,6 +67,8 @@ def test_accepting_a_suitable_screening_lets_the_course_start(cast: Cast) -> Non
     actions = list(AuditEvent.objects.filter(patient_id=cast.patient.pk, outcome="allowed")
                    .values_list("action", flat=True))
     assert {"screening.evaluate", "screening.sign", "course.create", "course.activate"} <= set(actions)
+    schedule = set(course.measure_assignments.values_list("instrument_code", "cadence"))
+    assert {("phq9", "every_session"), ("gad7", "every_session"), ("rses", "every_n_weeks")} <= schedule
 
 
 @pytest.mark.django_db
