@@ -207,3 +207,18 @@ def results_by_instrument(*, patient: Patient) -> list[InstrumentResults]:
 def results_for(*, patient: Patient, instrument: Instrument) -> InstrumentResults | None:
     responses = tuple(submitted_responses(patient=patient, instrument_code=instrument.code))
     return InstrumentResults(instrument, responses) if responses else None
+
+
+def latest_answers_in_order(*, patient: Patient, codes: Sequence[str]) -> dict[str, tuple[list[object], datetime]]:
+    """The latest submitted answers per instrument, in published item order, with when they were given.
+
+    Used to pre-fill a screening intake from what the patient has already completed (one query for all codes).
+    """
+    latest: dict[str, MeasureResponse] = {}
+    for response in submitted_responses(patient=patient).filter(instrument_code__in=list(codes)):
+        latest[response.instrument_code] = response  # ordered by submission: the last one wins
+    return {
+        code: ([response.answers.get(item.code) for item in get_instrument(code).items], response.submitted_at)
+        for code, response in latest.items()
+        if response.submitted_at is not None
+    }

@@ -23,12 +23,14 @@ from solace.core.forms import add_service_errors
 from solace.courses import services as course_services
 from solace.courses.choices import CourseFormat, CourseStatus
 from solace.domain.screening import IntakeError
+from solace.domain.screening.intake import SCREENING_INSTRUMENTS
+from solace.measures.selectors import latest_answers_in_order
 from solace.patients.access import Action
 from solace.patients.models import Patient
 from solace.screening import selectors, services
 from solace.screening.access import access_own_preparation, access_screening, access_screening_patient
 from solace.screening.display import result_display
-from solace.screening.forms import IntakeForm, PreparationForm, SignForm, ThresholdsForm
+from solace.screening.forms import IntakeForm, PreparationForm, SignForm, ThresholdsForm, response_field
 from solace.screening.models import Screening
 
 SUPERVISORS = frozenset({Role.SUPERVISOR})
@@ -78,17 +80,26 @@ def intake_view(request: HttpRequest, patient_id: str) -> HttpResponse:
                 return redirect("screening:result", patient_id=patient.pk, screening_id=screening.pk)
         status = 422
     else:
-        form = IntakeForm(initial=_initial(patient))
+        initial, from_measures = _initial(patient)
+        form = IntakeForm(initial=initial)
         status = 200
-    return render(request, "screening/intake.html", {"patient": patient, "form": form}, status=status)
+    context = {"patient": patient, "form": form, "from_measures": from_measures if request.method == "GET" else {}}
+    return render(request, "screening/intake.html", context, status=status)
 
 
-def _initial(patient: Patient) -> dict[str, Any]:
-    """The previous intake (re-screening starts from it), with the age as of today."""
+def _initial(patient: Patient) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The previous intake (re-screening starts from it), with the age as of today, and the answers of any
+    questionnaire the patient completed since (returned separately too, so the page can say where they came from)."""
     latest = selectors.screening_latest(patient=patient)
     initial = IntakeForm.data_from_intake(latest.intake) if latest else {}
     initial["age"] = _age_today(patient.date_of_birth, timezone.localdate())
-    return initial
+    measured = latest_answers_in_order(patient=patient, codes=SCREENING_INSTRUMENTS)
+    from_measures = {}
+    for code, (answers, submitted_at) in measured.items():
+        if latest is None or submitted_at > latest.evaluated_at or not latest.intake.get("responses", {}).get(code):
+            initial[response_field(code)] = ", ".join("" if a is None else str(a) for a in answers)
+            from_measures[code] = submitted_at
+    return initial, from_measures
 
 
 @login_required

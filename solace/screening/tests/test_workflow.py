@@ -228,3 +228,15 @@ def test_refusal_is_shown_on_the_page(cast: Cast) -> None:
     page = response.content.decode()
     assert "The course cannot start: The patient has not been screened yet." in page
     assert cast.patient.courses.get().status == CourseStatus.PLANNED
+
+
+@pytest.mark.django_db
+def test_intake_is_prefilled_from_completed_questionnaires(cast: Cast) -> None:
+    from solace.measures.services import response_submit
+
+    answers = {f"phq9_q{n}": 1 for n in range(1, 10)} | {"phq9_q9": 0}
+    response_submit(actor=cast.patient_user, patient=cast.patient, instrument_code="phq9", answers=answers,
+                    now=timezone.now())
+    page = signed_in_client(cast.assigned_clinician).get(f"{_base(cast)}/new/").content.decode()
+    assert 'value="1, 1, 1, 1, 1, 1, 1, 1, 0"' in page
+    assert 'data-testid="prefilled"' in page and "phq9" in page.split('data-testid="prefilled"')[1][:300]
