@@ -23,4 +23,4 @@ def test_every_adaptation_screening_can_produce_is_planned() -> None:
     for adaptation in screening_model.Adaptation:
         plan = planning.plan_course(planning.PlanRequest(decision="suitable_with_adaptations",
                                                          adaptations=(adaptation.value,)))
-        assert adaptation.value in {applied["code"] for applied in plan.to_dict()["adaptations"]}
+        assert adaptation.value in {applied.code for applied in plan.adaptations}
