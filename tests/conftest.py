@@ -1,4 +1,5 @@
-"""Fixtures for the cross-cutting tests: a real SMTP server, and transactional tests next to the audit triggers."""
+"""Fixtures for the cross-cutting tests: transactional tests next to the audit triggers (the real SMTP server,
+`smtp_mail`, is in the root conftest.py: the alerts tests use it too)."""
 
 from __future__ import annotations
 
@@ -6,11 +7,9 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from pytest_django.fixtures import Settings
 
 from solace.testing import postgres
 from solace.testing.database import audit_trail_empty_for_flush
-from solace.testing.smtp import SmtpListener, smtp_listener
 
 
 def _on_postgresql() -> bool:
@@ -34,20 +33,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = [item for item in items if not item.get_closest_marker("postgres")]
-
-
-@pytest.fixture
-def smtp_server() -> Iterator[SmtpListener]:
-    """A real SMTP listener on a free local port that keeps what it receives."""
-    with smtp_listener() as listener:
-        yield listener
-
-
-@pytest.fixture
-def smtp_mail(settings: Settings, smtp_server: SmtpListener) -> SmtpListener:
-    """Send the site's mail over SMTP to `smtp_server` (the test runner had switched MAILERS to locmem)."""
-    settings.MAILERS = {"default": smtp_server.mailer}
-    return smtp_server
 
 
 @pytest.fixture

@@ -28,7 +28,8 @@ from solace.accounts.services import member_create
 from solace.alerts.models import SafetyEvent, SafetyKind
 from solace.audit.services import audit_record
 from solace.courses.choices import CourseFormat, CourseStatus, SessionStatus, Stage
-from solace.courses.models import TherapySession, TreatmentCourse
+from solace.courses.models import CoursePlanVersion, TherapySession, TreatmentCourse
+from solace.domain.planning import PLANNER_VERSION, PlanRequest, plan_course
 from solace.patients.choices import CareTeamRole, ConsentKind, Language
 from solace.patients.models import CareTeamMember, Consent, Patient
 
@@ -373,7 +374,20 @@ def _course_create(patient: Patient, plan: CoursePlan, *, now: datetime) -> Trea
         sessions.append(TherapySession(course=course, number=number, scheduled_start=start,
                                        duration_minutes=plan.session_minutes, status=status))
     TherapySession.objects.bulk_create(sessions)
+    _plan_version_create(course, author=patient.created_by, now=now)
     return course
+
+
+def _plan_version_create(course: TreatmentCourse, *, author: User | None, now: datetime) -> None:
+    """Version 1 of the course's plan, as a suitable screening and the course's own weeks and minutes give it."""
+    plan = plan_course(PlanRequest(decision="suitable", format=course.format, weeks=course.weeks,
+                                   session_minutes=course.session_minutes))
+    CoursePlanVersion.objects.create(
+        course=course, number=1, plan=plan.to_dict(), author=author, created_at=now,
+        source={"screening_id": None, "decision": "suitable", "adaptations": [], "concerns": [],
+                "planner_version": PLANNER_VERSION},
+        summary="Generated for the demo clinic.",
+    )
 
 
 def _consents_create(patient: Patient, course: TreatmentCourse, *, recorded_by: User) -> None:

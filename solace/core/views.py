@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from solace.accounts.choices import Role
 from solace.audit.services import audit_record
+from solace.courses.selectors import patient_course
 from solace.measures.selectors import due_list
 from solace.patients.selectors import patient_next_session
 
@@ -22,6 +23,8 @@ def home_view(request: HttpRequest) -> HttpResponse:
         return redirect("audit:list")
     if role == Role.PATIENT:
         return patient_home(request)
+    if role == Role.FAMILY_MEMBER:
+        return redirect("courses:family_home")
     return render(request, "core/no_role.html")
 
 
@@ -31,7 +34,7 @@ def patient_home(request: HttpRequest) -> HttpResponse:
                  patient_id=patient.pk, clinic_id=patient.clinic_id)
     now = timezone.now()
     context = {"patient": patient, "next_session": patient_next_session(patient=patient, now=now),
-               "due": due_list(patient=patient, now=now)}
+               "due": due_list(patient=patient, now=now), "overview": patient_course(patient, now=now)}
     return render(request, "core/patient_home.html", context)
 
 

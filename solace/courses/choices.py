@@ -30,3 +30,21 @@ class SessionStatus(models.TextChoices):
     ATTENDED = "attended", _("Attended")
     MISSED = "missed", _("Missed")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+STAGE_ORDER = (Stage.NOT_STARTED, Stage.RECOGNISE, Stage.BUILD, Stage.APPLY, Stage.COMPLETED)
+"""The order a course moves through; the clinician moves it one step at a time."""
+
+PLAN_STAGE_NUMBERS = {Stage.RECOGNISE: 1, Stage.BUILD: 2, Stage.APPLY: 3}
+"""Stage codes here and the stage numbers of the planning domain (solace.domain.planning.Stage)."""
+
+
+class FamilyRelationship(models.TextChoices):
+    PARENT = "parent", _("Parent")
+    PARTNER = "partner", _("Partner")
+    SIBLING = "sibling", _("Brother or sister")
+    CHILD = "child", _("Son or daughter")
+    OTHER = "other", _("Other family member")
+
+
+RECORDABLE_ATTENDANCE = (SessionStatus.ATTENDED, SessionStatus.MISSED, SessionStatus.CANCELLED)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from solace.accounts.models import User
 from solace.alerts.models import SafetyEvent, SafetyKind
+from solace.alerts.services import safety_event_raise
 from solace.audit.services import audit_record
 from solace.courses.models import TreatmentCourse
 from solace.domain.instruments import AnswerError, Instrument, UnknownInstrument, get_instrument, score_items
@@ -227,14 +228,11 @@ def response_submit(*, actor: User, patient: Patient, instrument_code: str, answ
 
 def _safety_event_raise(*, actor: User, response: MeasureResponse, critical_items: Iterable[str],
                         now: datetime) -> SafetyEvent:
-    event = SafetyEvent.objects.create(
-        patient=response.patient, kind=SafetyKind.SUICIDALITY_ITEM, source_type="measure_response",
-        source_id=str(response.pk), reason=f"{response.instrument_code}:{','.join(critical_items)}"[:200],
-        raised_at=now,
+    """The event, its deliveries to the care team and the escalation, and the audit entry (solace.alerts)."""
+    return safety_event_raise(
+        actor=actor, patient=response.patient, kind=SafetyKind.SUICIDALITY_ITEM, source_type="measure_response",
+        source_id=str(response.pk), reason=f"{response.instrument_code}:{','.join(critical_items)}", now=now,
     )
-    audit_record(actor=actor, action="safety_event.raise", object_type="safety_event", object_id=event.pk,
-                 patient_id=response.patient_id, detail={"kind": event.kind, "reason": event.reason})
-    return event
 
 
 # --- re-scoring --------------------------------------------------------------------------------------------------

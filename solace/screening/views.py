@@ -22,6 +22,7 @@ from solace.audit.services import audit_record
 from solace.core.forms import add_service_errors
 from solace.courses import services as course_services
 from solace.courses.choices import CourseFormat, CourseStatus
+from solace.courses.forms import CourseChoicesForm
 from solace.domain.screening import IntakeError
 from solace.domain.screening.intake import SCREENING_INSTRUMENTS
 from solace.measures.selectors import latest_answers_in_order
@@ -167,14 +168,24 @@ def cosign_view(request: HttpRequest, patient_id: str, screening_id: int) -> Htt
 @require_POST
 def course_create_view(request: HttpRequest, patient_id: str) -> HttpResponse:
     patient = access_screening_patient(request.user, patient_id, Action.EDIT, audit_action="course.edit")
+    form = CourseChoicesForm(request.POST)
     try:
-        course_services.course_plan_create(actor=request.user, patient=patient,  # type: ignore[arg-type]
-                                           course_format=request.POST.get("course_format", ""))
+        if not form.is_valid():
+            raise ValidationError(form.errors.as_data())
+        course_services.course_plan_create(actor=request.user, patient=patient, **form.cleaned_data)  # type: ignore[arg-type]
     except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+        messages.error(request, " ".join(_course_errors(form, exc)))
     else:
         messages.success(request, _("Planned course created."))
     return redirect("screening:overview", patient_id=patient.pk)
+
+
+def _course_errors(form: CourseChoicesForm, exc: ValidationError) -> list[str]:
+    """Each message with the label of its field, so the notice says which choice to correct."""
+    if not hasattr(exc, "error_dict"):
+        return list(exc.messages)
+    return [f"{form.fields[name].label if name in form.fields else name}: {message}"
+            for name, messages_ in exc.message_dict.items() for message in messages_]
 
 
 @login_required

@@ -125,3 +125,104 @@ ROUTES += [
     Route("screening:course_activate", "POST", lambda c: f"/screening/patients/{c.patient.pk}/course/activate/",
           CLINICAL),
 ]
+
+
+def _alert(cast: Cast) -> int:
+    from solace.alerts.testing import cast_safety_event
+
+    return cast_safety_event(cast).pk
+
+
+ROUTES += [
+    Route("alerts:detail", "GET", lambda c: f"/alerts/{_alert(c)}/", CLINICAL),
+    Route("alerts:acknowledge", "POST", lambda c: f"/alerts/{_alert(c)}/acknowledge/", CLINICAL),
+    Route("alerts:resolve", "POST", lambda c: f"/alerts/{_alert(c)}/resolve/", CLINICAL,
+          body=lambda c: {"note": "Phoned the patient; safety plan reviewed."}),
+    Route("GET /api/v1/alerts/{event_id}", "GET", lambda c: f"/api/v1/alerts/{_alert(c)}", CLINICAL, api=True),
+    Route("POST /api/v1/alerts/{event_id}/acknowledge", "POST", lambda c: f"/api/v1/alerts/{_alert(c)}/acknowledge",
+          CLINICAL, api=True),
+]
+
+
+def _course(cast: Cast) -> str:
+    from solace.courses.testing import cast_course
+
+    return f"/courses/patients/{cast.patient.pk}/{cast_course(cast).pk}"
+
+
+def _api_course(cast: Cast) -> str:
+    from solace.courses.testing import cast_course
+
+    return f"/api/v1/patients/{cast.patient.pk}/courses/{cast_course(cast).pk}"
+
+
+def _session(cast: Cast, make: str = "cast_session") -> str:
+    from solace.courses import testing
+
+    return f"/courses/patients/{cast.patient.pk}/sessions/{getattr(testing, make)(cast).pk}"
+
+
+def _plan_session_form(cast: Cast) -> dict[str, Any]:
+    from solace.courses.selectors import plan_latest
+    from solace.courses.testing import cast_course, unique_email
+
+    first = plan_latest(cast_course(cast)).plan["sessions"][0]  # type: ignore[union-attr]
+    return {"session-1-focus": f"Focus for {unique_email()}", "session-1-agenda": first["agenda"]}
+
+
+def _stage_form(cast: Cast) -> dict[str, Any]:
+    from solace.courses.testing import cast_course, next_stage_of
+
+    return {"to_stage": next_stage_of(cast_course(cast)), "note": "Attending and practising."}
+
+
+def _family_form(cast: Cast) -> dict[str, Any]:
+    from solace.courses.testing import unique_email
+
+    return {"full_name": "Sam Relative", "email": unique_email(), "relationship": "partner"}
+
+
+def _session_time_form(cast: Cast) -> dict[str, Any]:
+    from solace.courses.testing import session_time_form
+
+    return session_time_form()
+
+
+def _unscheduled_course(cast: Cast) -> str:
+    """Every request gets a course whose plan may still be re-planned (no sessions yet)."""
+    from solace.courses.testing import cast_fresh_course
+
+    return f"/courses/patients/{cast.patient.pk}/{cast_fresh_course(cast, scheduled=False).pk}"
+
+
+ROUTES += [
+    Route("courses:patient", "GET", lambda c: f"/courses/patients/{c.patient.pk}/", CLINICAL),
+    Route("courses:plan", "GET", lambda c: f"{_course(c)}/plan/", CLINICAL),
+    Route("courses:plan_settings", "POST", lambda c: f"{_unscheduled_course(c)}/plan/settings/", CLINICAL,
+          body=lambda c: {"weeks": 13, "session_minutes": 75}),
+    Route("courses:plan_session", "POST", lambda c: f"{_course(c)}/plan/sessions/1/", CLINICAL,
+          body=_plan_session_form),
+    Route("courses:schedule", "POST", lambda c: f"{_unscheduled_course(c)}/schedule/", CLINICAL,
+          body=_session_time_form),
+    Route("courses:stage", "POST", lambda c: f"{_course(c)}/stage/", CLINICAL, body=_stage_form),
+    Route("courses:calendar", "GET", lambda c: f"{_course(c)}/calendar.ics", CLINICAL),
+    Route("courses:family_invite", "POST", lambda c: f"{_course(c)}/family/", CLINICAL, body=_family_form),
+    Route("courses:session", "GET", lambda c: f"{_session(c)}/", CLINICAL),
+    Route("courses:session_reschedule", "POST", lambda c: f"{_session(c)}/reschedule/", CLINICAL,
+          body=_session_time_form),
+    Route("courses:session_attendance", "POST", lambda c: f"{_session(c)}/attendance/", CLINICAL,
+          body=lambda c: {"status": "attended"}),
+    Route("courses:note_save", "POST", lambda c: f"{_session(c)}/note/", CLINICAL,
+          body=lambda c: {"text": "Practised soothing rhythm breathing.", "exercises_practised": ["mindfulness"]}),
+    Route("courses:note_sign", "POST", lambda c: f"{_session(c, 'cast_note_to_sign')}/note/sign/", CLINICAL),
+    Route("courses:note_addendum", "POST", lambda c: f"{_session(c, 'cast_signed_note')}/note/addendum/", CLINICAL,
+          body=lambda c: {"addendum": "Correction: the homework was journaling."}),
+    Route("courses:psychotherapy_note", "POST", lambda c: f"{_session(c)}/private-note/", CLINICAL,
+          body=lambda c: {"private_text": "My own reflections."}),
+    Route("GET /api/v1/patients/{patient_id}/courses", "GET", lambda c: f"/api/v1/patients/{c.patient.pk}/courses",
+          CLINICAL_AND_SELF, api=True),
+    Route("GET /api/v1/patients/{patient_id}/courses/{course_id}/plan", "GET",
+          lambda c: f"{_api_course(c)}/plan", CLINICAL, api=True),
+    Route("GET /api/v1/patients/{patient_id}/courses/{course_id}/sessions", "GET",
+          lambda c: f"{_api_course(c)}/sessions", CLINICAL_AND_SELF, api=True),
+]

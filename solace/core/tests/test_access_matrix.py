@@ -6,6 +6,7 @@ import json
 import re
 
 import pytest
+from django.db.models import Q
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -13,6 +14,9 @@ from config.api import api
 from solace.audit.models import AuditEvent
 from solace.testing.access_matrix import ROUTES, Route
 from solace.testing.factories import CAST_NAMES, Cast, signed_in_client
+
+# URL parameters that make a route patient-scoped: a patient, or a record reached only through one (an alert).
+SCOPED_KEYS = ("patient_id", "event_id")
 
 
 def _request(client: Client, route: Route, cast: Cast) -> int:
@@ -42,9 +46,10 @@ def test_route_against_the_cast(route: Route, cast: Cast) -> None:
         else:
             assert status == 404, f"{name} must get 404 on {route.key}, got {status}"
     denied_signed_in = [n for n in CAST_NAMES if n not in route.allowed and n != "anonymous"]
-    assert AuditEvent.objects.filter(outcome="denied", object_id=str(cast.patient.pk)).count() >= len(
-        denied_signed_in
-    )
+    # Patient routes are audited against the patient; sub-object routes (an alert) name the patient too.
+    denied = AuditEvent.objects.filter(Q(object_id=str(cast.patient.pk)) | Q(patient_id=cast.patient.pk),
+                                       outcome="denied")
+    assert denied.count() >= len(denied_signed_in)
 
 
 def _page_patterns(resolver: URLResolver, prefix: str = "") -> list[tuple[str, str]]:
@@ -53,7 +58,7 @@ def _page_patterns(resolver: URLResolver, prefix: str = "") -> list[tuple[str, s
         if isinstance(entry, URLResolver):
             namespace = f"{entry.namespace}:" if entry.namespace else prefix
             found += _page_patterns(entry, namespace if entry.namespace else prefix)
-        elif isinstance(entry, URLPattern) and "patient_id" in str(entry.pattern):
+        elif isinstance(entry, URLPattern) and any(key in str(entry.pattern) for key in SCOPED_KEYS):
             found.append((f"{prefix}{entry.name}", str(entry.pattern)))
     return found
 
@@ -68,7 +73,7 @@ def test_every_patient_route_is_in_the_matrix() -> None:
     operations = [
         f"{method.upper()} {path}"
         for path, item in schema["paths"].items()
-        if re.search(r"\{patient_id\}", path)
+        if re.search(r"\{(patient_id|event_id)\}", path)
         for method in item
     ]
     assert operations, "no patient-scoped API operations found: the scan is broken"

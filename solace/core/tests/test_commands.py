@@ -181,12 +181,13 @@ def descendants_of(pid: int) -> dict[int, str]:
 
 def test_serve_with_worker_serves_and_sigterm_stops_every_process(serving) -> None:  # type: ignore[no-untyped-def]
     process, port = serving
-    children = wait_until(lambda: (found := children_of(process.pid)) and len(found) == 2 and found)
+    children = wait_until(lambda: (found := children_of(process.pid)) and len(found) == 3 and found)
     family = descendants_of(process.pid)
 
-    assert sorted("gunicorn" in command for command in children.values()) == [False, True]
+    assert sorted("gunicorn" in command for command in children.values()) == [False, False, True]
     assert any(command.endswith("solace.cli worker") for command in children.values())
-    assert len(family) >= 3  # gunicorn's master, its web worker, the background worker
+    assert any(command.endswith("solace.cli alerts-dispatch --loop") for command in children.values())
+    assert len(family) >= 4  # gunicorn's master, its web worker, the background worker, the alert dispatcher
 
     process.send_signal(signal.SIGTERM)
     stdout, _stderr = process.communicate(timeout=40)
@@ -199,7 +200,7 @@ def test_serve_with_worker_serves_and_sigterm_stops_every_process(serving) -> No
 
 def test_serve_stops_the_web_server_when_the_worker_dies(serving) -> None:  # type: ignore[no-untyped-def]
     process, _port = serving
-    children = wait_until(lambda: (found := children_of(process.pid)) and len(found) == 2 and found)
+    children = wait_until(lambda: (found := children_of(process.pid)) and len(found) == 3 and found)
     family = descendants_of(process.pid)
     (worker,) = [pid for pid, command in children.items() if command.endswith("solace.cli worker")]
 
@@ -209,6 +210,22 @@ def test_serve_stops_the_web_server_when_the_worker_dies(serving) -> None:  # ty
     assert process.returncode == 1
     assert "The background worker stopped unexpectedly" in stderr
     wait_until(lambda: not any(running(pid) for pid in family), seconds=5)
+
+
+def test_serve_stops_everything_when_the_alert_dispatcher_dies(serving) -> None:  # type: ignore[no-untyped-def]
+    process, port = serving
+    children = wait_until(lambda: (found := children_of(process.pid)) and len(found) == 3 and found)
+    family = descendants_of(process.pid)
+    (dispatcher,) = [pid for pid, command in children.items() if command.endswith("alerts-dispatch --loop")]
+
+    os.kill(dispatcher, signal.SIGKILL)
+    _stdout, stderr = process.communicate(timeout=40)
+
+    # Serving without anyone sending safety alerts would look healthy and be unsafe: the unit goes down whole.
+    assert process.returncode == 1
+    assert "The alert dispatcher stopped unexpectedly" in stderr
+    wait_until(lambda: not any(running(pid) for pid in family), seconds=5)
+    assert health(port) is None
 
 
 def test_serve_refuses_an_unmigrated_database(tmp_path: Path) -> None:
@@ -232,7 +249,7 @@ def test_serve_refuses_a_port_in_use() -> None:
 
 def test_serve_killed_outright_leaves_no_orphans(serving) -> None:  # type: ignore[no-untyped-def]
     process, _port = serving
-    wait_until(lambda: len(children_of(process.pid)) == 2)
+    wait_until(lambda: len(children_of(process.pid)) == 3)
     family = descendants_of(process.pid)
 
     process.kill()

@@ -1,10 +1,11 @@
 """`solace serve`: the production web server (gunicorn), optionally with the background worker beside it.
 
-`solace serve` supervises its children: gunicorn and, with --with-worker, `solace worker`. SIGTERM or Ctrl+C stops
-both gracefully (a second Ctrl+C kills them); if either dies on its own the other is stopped too and the command
-fails, so a process manager (systemd, Docker) sees one unit that is either whole or down. The children run in
-their own process group, so Ctrl+C reaches them once (through the supervisor), and on Linux they receive SIGTERM
-should the supervisor itself be killed: no orphans.
+`solace serve` supervises its children: gunicorn and, with --with-worker, `solace worker` and the safety-alert
+dispatcher (`solace alerts-dispatch --loop`, which sends due alerts even if a queued task is lost). SIGTERM or
+Ctrl+C stops them all gracefully (a second Ctrl+C kills them); if one dies on its own the others are stopped too and
+the command fails, so a process manager (systemd, Docker) sees one unit that is either whole or down. The children
+run in their own process group, so Ctrl+C reaches them once (through the supervisor), and on Linux they receive
+SIGTERM should the supervisor itself be killed: no orphans.
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ def _accepting(host: str, port: int) -> bool:
 
 
 class Command(BaseCommand):
-    help = "Serve Solace with gunicorn (the production server); --with-worker runs the background worker too."
+    help = ("Serve Solace with gunicorn (the production server); --with-worker runs the background worker and the "
+            "safety-alert dispatcher too.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--host", default="127.0.0.1", help="address to listen on (0.0.0.0: every address)")
@@ -100,7 +102,8 @@ class Command(BaseCommand):
             "--workers", type=int, default=default_web_workers(),
             help="web worker processes (default: 2 x CPUs + 1, at most 8)",
         )
-        parser.add_argument("--with-worker", action="store_true", help="also run the background worker")
+        parser.add_argument("--with-worker", action="store_true",
+                            help="also run the background worker and the safety-alert dispatcher")
 
     def handle(self, *args: Any, **options: Any) -> None:
         host, port, workers = options["host"], options["port"], options["workers"]
@@ -119,6 +122,8 @@ class Command(BaseCommand):
             children.append(_spawn("web server", self._gunicorn_arguments(host, port, workers)))
             if options["with_worker"]:
                 children.append(_spawn("background worker", [sys.executable, "-m", "solace.cli", "worker"]))
+                children.append(_spawn("alert dispatcher",
+                                       [sys.executable, "-m", "solace.cli", "alerts-dispatch", "--loop"]))
             self._wait_until_ready(children, host, port)
             self._announce(host, port, workers, with_worker=options["with_worker"])
             self._supervise(children)
@@ -158,10 +163,12 @@ class Command(BaseCommand):
         url = f"http://{_bind_address(_probe_host(host), port)}/"
         web = f"{workers} web worker{'s' if workers > 1 else ''}"
         if with_worker:
-            self.stdout.write(self.style.SUCCESS(f"Solace is serving at {url} ({web} and the background worker)."))
+            self.stdout.write(self.style.SUCCESS(
+                f"Solace is serving at {url} ({web}, the background worker and the alert dispatcher)."))
         else:
             self.stdout.write(self.style.SUCCESS(f"Solace is serving at {url} ({web})."))
-            self.stdout.write("The background worker is not running here: start `solace worker` as well.")
+            self.stdout.write("The background worker is not running here: start `solace worker` and "
+                              "`solace alerts-dispatch --loop` as well.")
         if host != _probe_host(host):
             self.stdout.write(f"Listening on every address of this machine, port {port}.")
         if settings.HTTPS:

@@ -1,0 +1,65 @@
+"""Alerts API: the safety events of the caller's patients, one event, and acknowledging it.
+
+The same gate (`access_safety_event`), selector and service as the pages. An event carries its patient's id, never
+the name; fetch the patient (`GET /api/v1/patients/{id}`) when a person needs it.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema
+
+from solace.alerts import selectors, services
+from solace.alerts.access import access_safety_event
+from solace.alerts.choices import SafetyStatus
+from solace.audit.services import audit_record
+from solace.core.api_errors import ApiError
+from solace.patients.access import Action
+
+router = Router(tags=["alerts"])
+
+
+class SafetyEventOut(Schema):
+    id: int
+    patient_id: uuid.UUID
+    kind: str
+    status: str
+    source_type: str
+    source_id: str
+    reason: str
+    raised_at: datetime
+    acknowledged_at: datetime | None
+    acknowledged_by_id: int | None
+    resolved_at: datetime | None
+    resolved_by_id: int | None
+
+
+@router.get("/alerts", response=list[SafetyEventOut], summary="Safety events of your patients, most urgent first",
+            description="Open events (crisis, then suicidality item, then deterioration; longest waiting first), "
+                        "then acknowledged ones, then those resolved in the last 14 days. `status` keeps one group. "
+                        "Clinicians see their care team's patients, supervisors their clinic's; anyone else none.")
+def alert_list(request: HttpRequest, status: str | None = None) -> Any:
+    if status is not None and status not in SafetyStatus.values:
+        raise ApiError(422, "invalid", f"status: must be one of {', '.join(SafetyStatus.values)}", "status")
+    alerts = selectors.safety_event_list(user=request.auth, now=timezone.now(), status=status)  # type: ignore[attr-defined]
+    audit_record(actor=request.auth, action="safety_event.list", object_type="safety_event",  # type: ignore[attr-defined]
+                 detail={"open": len(alerts.open), "shown": len(alerts), "status": status or ""})
+    return list(alerts)
+
+
+@router.get("/alerts/{event_id}", response=SafetyEventOut, summary="One safety event")
+def alert_get(request: HttpRequest, event_id: str) -> Any:
+    return access_safety_event(request.auth, event_id, Action.VIEW)  # type: ignore[attr-defined]
+
+
+@router.post("/alerts/{event_id}/acknowledge", response=SafetyEventOut, summary="Acknowledge a safety event",
+             description="Records who took the event on and when, and cancels the escalation still to come. "
+                         "Acknowledging an event that is no longer open changes nothing and returns it as it is.")
+def alert_acknowledge(request: HttpRequest, event_id: str) -> Any:
+    event = access_safety_event(request.auth, event_id, Action.EDIT)  # type: ignore[attr-defined]
+    return services.safety_event_acknowledge(actor=request.auth, event=event, now=timezone.now())  # type: ignore[attr-defined]

@@ -1,0 +1,116 @@
+"""Alert pages: the list of safety events, one event with its delivery log, acknowledge, resolve, and a clinic's
+escalation delay."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from solace.accounts.choices import CLINICAL_ROLES
+from solace.alerts import selectors, services
+from solace.alerts.access import access_safety_event
+from solace.alerts.choices import SafetyStatus
+from solace.alerts.display import reason_labels, source_link
+from solace.alerts.forms import AlertSettingsForm, ResolveForm
+from solace.alerts.models import SafetyEvent
+from solace.audit.models import Outcome
+from solace.audit.services import audit_record
+from solace.core.forms import add_service_errors
+from solace.patients.access import Action
+
+
+def _require_role(request: HttpRequest, roles: frozenset[str], audit_action: str) -> None:
+    if request.user.role not in roles:  # type: ignore[union-attr]
+        audit_record(actor=request.user, action=audit_action, outcome=Outcome.DENIED)
+        raise Http404
+
+
+@login_required
+def alert_list_view(request: HttpRequest) -> HttpResponse:
+    _require_role(request, CLINICAL_ROLES, "safety_event.list")
+    alerts = selectors.safety_event_list(user=request.user, now=timezone.now())
+    if request.htmx:  # the page refreshing itself every minute: the opening of the page was audited
+        template = "alerts/partials/_alert_list.html"
+    else:
+        template = "alerts/list.html"
+        audit_record(actor=request.user, action="safety_event.list", object_type="safety_event",
+                     detail={"open": len(alerts.open), "shown": len(alerts)})
+    context = {"alerts": alerts,
+               "can_edit_settings": request.user.role in services.SETTINGS_EDITORS}  # type: ignore[union-attr]
+    return render(request, template, context)
+
+
+def _event_page(request: HttpRequest, event: SafetyEvent, form: ResolveForm, *, status: int = 200) -> HttpResponse:
+    context = {
+        "event": event, "patient": event.patient, "reasons": reason_labels(event.reason),
+        "source_link": source_link(event), "deliveries": selectors.event_deliveries(event), "resolve_form": form,
+    }
+    template = "alerts/partials/_event.html" if request.htmx else "alerts/detail.html"  # type: ignore[attr-defined]
+    return render(request, template, context, status=status)
+
+
+@login_required
+def alert_detail_view(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access_safety_event(request.user, event_id, Action.VIEW)
+    return _event_page(request, event, ResolveForm())
+
+
+@login_required
+@require_POST
+def alert_acknowledge_view(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access_safety_event(request.user, event_id, Action.EDIT)
+    was_open = event.status == SafetyStatus.OPEN
+    event = services.safety_event_acknowledge(actor=request.user, event=event, now=timezone.now())  # type: ignore[arg-type]
+    if request.htmx:  # type: ignore[attr-defined]
+        return _event_page(request, event, ResolveForm())
+    if was_open:
+        messages.success(request, _("Acknowledged. Escalation to the supervisors is cancelled."))
+    else:
+        messages.info(request, _("This alert had already been acknowledged."))
+    return redirect("alerts:detail", event_id=event.pk)
+
+
+@login_required
+@require_POST
+def alert_resolve_view(request: HttpRequest, event_id: int) -> HttpResponse:
+    event = access_safety_event(request.user, event_id, Action.EDIT)
+    form = ResolveForm(request.POST)
+    if form.is_valid():
+        was_resolved = event.status == SafetyStatus.RESOLVED
+        try:
+            event = services.safety_event_resolve(actor=request.user, event=event, note=form.cleaned_data["note"],  # type: ignore[arg-type]
+                                                  now=timezone.now())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            if request.htmx:  # type: ignore[attr-defined]
+                return _event_page(request, event, ResolveForm())
+            messages.info(request, _("This alert had already been resolved.") if was_resolved else _("Resolved."))
+            return redirect("alerts:detail", event_id=event.pk)
+    return _event_page(request, event, form, status=422)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def alert_settings_view(request: HttpRequest) -> HttpResponse:
+    """The clinic's escalation delay (clinic administrators and supervisors)."""
+    _require_role(request, services.SETTINGS_EDITORS, "alert_settings.view")
+    current = selectors.escalation_minutes(request.user.clinic.pk)  # type: ignore[union-attr]
+    form = AlertSettingsForm(request.POST or None, initial={"escalation_minutes": current})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.alert_settings_save(actor=request.user, now=timezone.now(),  # type: ignore[arg-type]
+                                         escalation_minutes=form.cleaned_data["escalation_minutes"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, _("Alert settings saved. They apply to alerts raised from now on."))
+            return redirect("alerts:settings")
+    return render(request, "alerts/settings.html", {"form": form, "current": current},
+                  status=422 if form.errors else 200)
