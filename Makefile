@@ -51,11 +51,12 @@ chromium:
 
 # Both passes always run, so one run reports everything; the target fails if either pass failed.
 test: setup chromium
-	@start=$$(date +%s); sqlite=passed; postgres=passed; \
+	@start=$$(date +%s); lint=passed; sqlite=passed; postgres=passed; \
+	$(MAKE) --no-print-directory lint || lint=FAILED; \
 	$(MAKE) --no-print-directory test-sqlite || sqlite=FAILED; \
 	$(MAKE) --no-print-directory test-postgres || postgres=FAILED; \
-	echo "make test: SQLite pass $$sqlite, PostgreSQL pass $$postgres, $$(( $$(date +%s) - start ))s"; \
-	[ $$sqlite = passed ] && [ $$postgres = passed ]
+	echo "make test: lint $$lint, SQLite pass $$sqlite, PostgreSQL pass $$postgres, $$(( $$(date +%s) - start ))s"; \
+	[ $$lint = passed ] && [ $$sqlite = passed ] && [ $$postgres = passed ]
 
 test-sqlite: setup
 	@echo "=== Pass 1: the whole suite on SQLite, browser tests included ==="
@@ -66,6 +67,7 @@ test-postgres: setup
 	$(PYTHON) -m solace.testing.postgres -- $(PYTEST) $(POSTGRES_PASS)
 
 lint: setup
+	@echo "=== Lint: ruff on everything, mypy --strict on the pure domain ==="
 	.venv/bin/ruff check .
 	.venv/bin/mypy
 
