@@ -72,4 +72,4 @@ lint: setup
 	.venv/bin/mypy
 
 screenshots: setup chromium
-	SOLACE_SCREENSHOTS=1 $(PYTEST) tests/browser -k screenshots
+	$(PYTHON) docs/screenshots/capture.py
