@@ -25,7 +25,7 @@ help:
 	@echo "make test-sqlite    only the SQLite pass (includes the browser tests)"
 	@echo "make test-postgres  only the PostgreSQL pass, on a throwaway cluster the suite starts and removes"
 	@echo "make lint           ruff, and mypy on solace/domain"
-	@echo "make screenshots    refresh docs/screenshots (sign-in, caseload, patient home; desktop and phone)"
+	@echo "make screenshots    refresh docs/screenshots from the demo clinic (docs/screenshots/capture.py)"
 
 setup:
 	@test -x $(UV) || { python3 -m venv .tools && .tools/bin/pip install -q uv; }

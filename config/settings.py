@@ -157,6 +157,7 @@ INVITATION_VALID_DAYS = env.env_int("SOLACE_INVITATION_DAYS", 7, minimum=1)
 CONSENT_VERSIONS = {"treatment": "2026-11", "data_use": "2026-11"}
 
 LANGUAGE_CODE = "en"
+FORMAT_MODULE_PATH = ["solace.formats"]
 LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [BASE_DIR / "solace" / "locale"]
 USE_I18N = True

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from playwright.sync_api import Page, expect
 
 from solace.accounts.choices import Role
@@ -19,7 +17,6 @@ from tests.browser.journeys import sign_in
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOT_DIR = Path(settings.BASE_DIR) / "docs" / "screenshots"
 CASELOAD_NAMES = [("Amira", "Hassan"), ("Tom", "Brennan"), ("Mei", "Lin"), ("Joseph", "Adeyemi"),
                   ("Sofia", "Rossi"), ("Daniel", "Walsh")]
 
@@ -125,8 +122,8 @@ def test_a_csp_violation_would_be_noticed(visit: Callable[..., Visitor]) -> None
 def test_screenshots_of_the_main_pages(
     visit: Callable[..., Visitor], clinic: Clinic, tmp_path: Path,
 ) -> None:
-    """Kept in docs/screenshots for the README when SOLACE_SCREENSHOTS=1; otherwise they only go to a temp dir."""
-    target = SCREENSHOT_DIR if os.environ.get("SOLACE_SCREENSHOTS") == "1" else tmp_path
+    """The main pages render at desktop and phone sizes (README images come from docs/screenshots/capture.py)."""
+    target = tmp_path
     target.mkdir(parents=True, exist_ok=True)
     clinician, patient = _clinician_with_caseload(clinic)
     assert patient.user is not None

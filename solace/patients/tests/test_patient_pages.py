@@ -184,3 +184,9 @@ def test_care_team_refuses_staff_of_another_clinic_and_bad_role(cast):
     assert response.status_code == 422
     assert "Clinician: Select a valid choice." in page and "Role in the care team: Select a valid choice." in page
     assert cast.patient.care_team.count() == 1
+
+
+@pytest.mark.django_db
+def test_dates_are_written_day_first(cast):
+    page = signed_in_client(cast.assigned_clinician).get(f"/patients/{cast.patient.pk}/").content.decode()
+    assert "1 Jan 1990" in page and "Jan. 1, 1990" not in page
