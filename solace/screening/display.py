@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from solace.domain.instruments import UnknownInstrument, get_instrument
+from solace.measures.display import band_label
 from solace.screening.choices import (
     ADAPTATION_LABELS,
     ALTERNATIVE_LABELS,
@@ -53,9 +54,11 @@ def result_display(result: dict[str, Any]) -> dict[str, Any]:
 
 def _score_row(code: str, score: dict[str, Any]) -> dict[str, Any]:
     try:
-        title = _(get_instrument(code).title)
+        instrument = get_instrument(code)
     except UnknownInstrument:
-        title = code
+        title, band = code, score.get("band")
+    else:
+        title, band = _(instrument.title), _(band_label(instrument, score.get("band"))) or score.get("band")
     details = [f"{name} {_number(value)}" for name, value in score.get("subscales", {}).items()]
     if score.get("risk"):
         details.append(f"risk {score['risk']}")
@@ -63,7 +66,7 @@ def _score_row(code: str, score: dict[str, Any]) -> dict[str, Any]:
         details.append(_("critical items: %(items)s") % {"items": ", ".join(score["critical_items"])})
     total = score.get("total")
     return {"code": code, "title": title, "total": None if total is None else _number(total),
-            "band": score.get("band"), "details": details}
+            "band": band, "details": details}
 
 
 def _number(value: float) -> str:
