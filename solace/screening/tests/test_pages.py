@@ -121,3 +121,13 @@ def test_navigation_and_patient_page_link_to_screening(cast: Cast) -> None:
     page = signed_in_client(cast.assigned_clinician).get(f"/patients/{cast.patient.pk}/").content.decode()
     assert f'href="/screening/patients/{cast.patient.pk}/"' in page
     assert 'href="/screening/settings/"' in signed_in_client(cast.supervisor).get("/patients/").content.decode()
+
+
+@pytest.mark.django_db
+def test_scores_show_band_labels(cast: Cast) -> None:
+    intake = {"age": 40, "responses": {"phq9": [2, 2, 1, 1, 1, 1, 1, 1, 0], "gad7": [0] * 7}}
+    screening = screening_create(cast.patient, actor=cast.assigned_clinician, data=intake)
+    page = signed_in_client(cast.assigned_clinician).get(
+        f"/screening/patients/{cast.patient.pk}/{screening.pk}/").content.decode()
+    assert screening.result["scores"]["phq9"]["band"] == "moderate"
+    assert ">Moderate<" in page and ">Minimal<" in page
