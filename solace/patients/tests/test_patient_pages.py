@@ -190,3 +190,12 @@ def test_care_team_refuses_staff_of_another_clinic_and_bad_role(cast):
 def test_dates_are_written_day_first(cast):
     page = signed_in_client(cast.assigned_clinician).get(f"/patients/{cast.patient.pk}/").content.decode()
     assert "1 Jan 1990" in page and "Jan. 1, 1990" not in page
+
+
+@pytest.mark.django_db
+def test_preparation_card_only_before_the_course_is_under_way(cast):
+    client = signed_in_client(cast.patient_user)
+    assert 'data-testid="preparation-card"' in client.get("/").content.decode()
+    TreatmentCourse.objects.create(patient=cast.patient, stage="build", status="active",
+                                   started_on=(timezone.now() - timedelta(weeks=5)).date())
+    assert 'data-testid="preparation-card"' not in client.get("/").content.decode()
