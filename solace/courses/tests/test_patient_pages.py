@@ -17,9 +17,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _started_weeks_ago(course: TreatmentCourse, weeks: int) -> None:
-    """Move the whole schedule back so that today falls in a later week of the course."""
-    for session in course.therapy_sessions.all():
-        session.scheduled_start -= timedelta(weeks=weeks + 1) - timedelta(hours=1)
+    """Move the whole schedule back so that the first session was `weeks` weeks and an hour ago, whatever the
+    time of day the test runs (now falls in week `weeks + 1`)."""
+    sessions = list(course.therapy_sessions.order_by("scheduled_start"))
+    shift = sessions[0].scheduled_start - (timezone.now() - timedelta(weeks=weeks, hours=1))
+    for session in sessions:
+        session.scheduled_start -= shift
         session.save(update_fields=["scheduled_start"])
 
 
