@@ -7,6 +7,7 @@ import pytest
 
 from solace.alerts.models import SafetyEvent
 from solace.audit.models import AuditEvent
+from solace.core.templatetags.solace_tags import tel_links
 from solace.measures.choices import ResponseStatus
 from solace.measures.models import MeasureResponse
 from solace.testing.factories import signed_in_client
@@ -111,7 +112,8 @@ def test_a_positive_item_9_shows_crisis_resources_and_raises_a_safety_event(cast
     assert event.raised_at == stored.submitted_at
     page = response.content.decode()
     assert 'data-testid="crisis-resources"' in page
-    assert f"If you feel unsafe, call {cast.clinic.crisis_phone} now." in page
+    assert f"If you feel unsafe, call {tel_links(cast.clinic.crisis_phone)} now." in page
+    assert 'href="tel:999"' in page
     assert 'href="/help/crisis/"' in page
     assert AuditEvent.objects.filter(action="safety_event.raise", patient_id=cast.patient.pk).exists()
 
