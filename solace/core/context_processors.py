@@ -9,39 +9,40 @@ from django.utils.translation import gettext_lazy as _
 from solace.accounts.choices import AUDIT_READER_ROLES, Role
 from solace.alerts.selectors import open_alert_count
 
+CLINICAL = frozenset({Role.CLINICIAN, Role.SUPERVISOR})
+STAFF_WITH_TOKENS = frozenset(Role) - {Role.PATIENT, Role.FAMILY_MEMBER}
+
+# The menu, in display order: label, URL name, and the roles that see the entry. Areas add their rows here.
+MENU: tuple[tuple[Any, str, frozenset[str]], ...] = (
+    (_("Home"), "core:home", frozenset(Role)),
+    (_("Caseload"), "patients:caseload", CLINICAL),
+    (_("Alerts"), "alerts:list", CLINICAL),
+    (_("Groups"), "courses:groups", CLINICAL),
+    (_("New patient"), "patients:create", frozenset({Role.CLINICIAN})),
+    (_("Your course"), "courses:mine", frozenset({Role.PATIENT})),
+    (_("Family sessions"), "courses:family_home", frozenset({Role.FAMILY_MEMBER})),
+    (_("Questionnaires"), "measures:mine", frozenset({Role.PATIENT})),
+    (_("Staff"), "accounts:members", frozenset({Role.CLINIC_ADMIN})),
+    (_("Questionnaire wording"), "measures:wording_list", frozenset({Role.CLINIC_ADMIN})),
+    (_("Screening thresholds"), "screening:settings", frozenset({Role.CLINIC_ADMIN, Role.SUPERVISOR})),
+    (_("Alert settings"), "alerts:settings", frozenset({Role.CLINIC_ADMIN})),
+    (_("Audit trail"), "audit:list", frozenset(AUDIT_READER_ROLES)),
+    (_("API tokens"), "accounts:api_tokens", STAFF_WITH_TOKENS),
+)
+
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    """The navigation for the signed-in role; later areas add their entries here."""
+    """The navigation for the signed-in role, with the count of unacknowledged alerts for clinical staff."""
     user = request.user
     if not user.is_authenticated or (user.is_clinic_staff and not user.is_verified()):  # type: ignore[union-attr]
         return {"nav_items": []}
     role = user.role  # type: ignore[union-attr]
-    items = [(_("Home"), reverse("core:home"))]
-    open_alerts = 0
-    if role in (Role.CLINICIAN, Role.SUPERVISOR):
-        items.append((_("Caseload"), reverse("patients:caseload")))
-        open_alerts = open_alert_count(user)  # one query: the banner and the menu show unacknowledged alerts
-        label = _("Alerts (%(count)s)") % {"count": open_alerts} if open_alerts else _("Alerts")
-        items.append((label, reverse("alerts:list")))
-    if role in (Role.CLINICIAN, Role.SUPERVISOR):
-        items.append((_("Groups"), reverse("courses:groups")))
-    if role == Role.CLINICIAN:
-        items.append((_("New patient"), reverse("patients:create")))
-    if role == Role.PATIENT:
-        items.append((_("Your course"), reverse("courses:mine")))
-    if role == Role.FAMILY_MEMBER:
-        items.append((_("Family sessions"), reverse("courses:family_home")))
-    if role == Role.PATIENT:
-        items.append((_("Questionnaires"), reverse("measures:mine")))
-    if role == Role.CLINIC_ADMIN:
-        items.append((_("Staff"), reverse("accounts:members")))
-        items.append((_("Questionnaire wording"), reverse("measures:wording_list")))
-    if role in (Role.CLINIC_ADMIN, Role.SUPERVISOR):
-        items.append((_("Screening thresholds"), reverse("screening:settings")))
-    if role == Role.CLINIC_ADMIN:
-        items.append((_("Alert settings"), reverse("alerts:settings")))
-    if role in AUDIT_READER_ROLES:
-        items.append((_("Audit trail"), reverse("audit:list")))
-    if role not in (Role.PATIENT, Role.FAMILY_MEMBER):
-        items.append((_("API tokens"), reverse("accounts:api_tokens")))
+    open_alerts = open_alert_count(user) if role in CLINICAL else 0  # one query, for the banner and the menu
+    items = []
+    for label, url_name, roles in MENU:
+        if role not in roles:
+            continue
+        if url_name == "alerts:list" and open_alerts:
+            label = _("Alerts (%(count)s)") % {"count": open_alerts}
+        items.append((label, reverse(url_name)))
     return {"nav_items": items, "open_alert_count": open_alerts}
