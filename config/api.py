@@ -4,7 +4,7 @@ from solace.accounts.api import BearerToken, VerifiedSession
 from solace.accounts.api import router as accounts_router
 from solace.alerts.api import router as alerts_router
 from solace.audit.api import router as audit_router
-from solace.core import api_errors
+from solace.kernel import api_errors
 from solace.courses.api import router as courses_router
 from solace.measures.api import router as measures_router
 from solace.patients.api import router as patients_router

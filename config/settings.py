@@ -36,7 +36,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_tasks_db",
-    "solace.core",
+    "solace.kernel",
     "solace.accounts",
     "solace.audit",
     "solace.patients",
@@ -44,10 +44,11 @@ INSTALLED_APPS = [
     "solace.alerts",
     "solace.measures",
     "solace.screening",
+    "solace.site",
 ]
 
 MIDDLEWARE = [
-    "solace.core.middleware.RequestIdMiddleware",
+    "solace.kernel.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -62,7 +63,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "solace.core.middleware.NoStoreMiddleware",
+    "solace.kernel.middleware.NoStoreMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -82,7 +83,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.template.context_processors.tz",
                 "csp.context_processors.nonce",
-                "solace.core.context_processors.navigation",
+                "solace.site.context_processors.navigation",
             ],
         },
     },
@@ -104,7 +105,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "site:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Lockout: five failures for one e-mail address lock it for 15 minutes.
@@ -201,7 +202,7 @@ TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "solace.core.logging.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "solace.kernel.logging.RequestIdFilter"}},
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": env.env_str("SOLACE_LOG_LEVEL", "INFO")},

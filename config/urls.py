@@ -3,7 +3,7 @@ from django.urls import include, path
 from config.api import api
 
 urlpatterns = [
-    path("", include("solace.core.urls")),
+    path("", include("solace.site.urls")),
     path("accounts/", include("solace.accounts.urls")),
     path("patients/", include("solace.patients.urls")),
     path("audit/", include("solace.audit.urls")),

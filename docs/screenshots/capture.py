@@ -52,7 +52,7 @@ PR_SET_PDEATHSIG = 1
 CHOOSE_PEOPLE = """
 import json
 from django.db.models import Count, Q
-from solace.core.demo import DEMO_PATIENT_EMAIL, demo_clinic_get
+from solace.site.demo import DEMO_PATIENT_EMAIL, demo_clinic_get
 from solace.patients.models import Patient
 clinic = demo_clinic_get()
 mine = Patient.objects.filter(clinic=clinic, care_team__role="primary",

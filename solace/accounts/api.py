@@ -9,7 +9,7 @@ from ninja import Router, Schema, Status
 from ninja.security import APIKeyCookie, HttpBearer
 
 from solace.accounts import services
-from solace.core.api_errors import ApiError
+from solace.kernel.api_errors import ApiError
 
 router = Router(tags=["accounts"])
 

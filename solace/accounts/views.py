@@ -22,7 +22,7 @@ from solace.accounts import services
 from solace.accounts.choices import Role
 from solace.accounts.forms import ApiTokenForm, CodeForm, InvitationAcceptForm, LoginForm, StaffForm
 from solace.audit.services import audit_record
-from solace.core.forms import add_service_errors
+from solace.kernel.forms import add_service_errors
 
 
 @require_http_methods(["GET", "POST"])
@@ -35,7 +35,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             audit_record(actor=user, action="account.login", object_type="user", object_id=user.pk)
             if services.staff_needs_two_factor(user):
                 return redirect("accounts:two_factor")
-            return redirect("core:home")
+            return redirect("site:home")
         if getattr(request, "axes_locked_out", False):
             return render(request, "accounts/locked_out.html", status=429)
         form.add_error(None, _("That e-mail address and password do not match an account."))
@@ -48,7 +48,7 @@ def two_factor_view(request: HttpRequest) -> HttpResponse:
     """Second step of sign-in for staff: a TOTP code or a recovery code."""
     user = request.user
     if user.is_verified():  # type: ignore[union-attr]
-        return redirect("core:home")
+        return redirect("site:home")
     if not services.has_confirmed_totp(user):  # type: ignore[arg-type]
         return redirect("accounts:two_factor_setup")
     form = CodeForm(request.POST or None)
@@ -58,7 +58,7 @@ def two_factor_view(request: HttpRequest) -> HttpResponse:
             otp_login(request, device)
             audit_record(actor=user, action="account.two_factor_verified", object_type="user", object_id=user.pk,
                          detail={"method": device.__class__.__name__})
-            return redirect("core:home")
+            return redirect("site:home")
         form.add_error("code", _("That code is not right, or it has expired. Try the newest code."))
     return render(request, "accounts/two_factor.html", {"form": form})
 
@@ -122,7 +122,7 @@ def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(request, _("Welcome to Solace. Your account is ready."))
-            return redirect("core:home")
+            return redirect("site:home")
     return render(request, "accounts/invitation_accept.html", {"form": form, "patient": patient,
                                                                "clinic": patient.clinic})
 

@@ -18,7 +18,7 @@ from solace.alerts import selectors, services
 from solace.alerts.access import access_safety_event
 from solace.alerts.choices import SafetyStatus
 from solace.audit.services import audit_record
-from solace.core.api_errors import ApiError
+from solace.kernel.api_errors import ApiError
 from solace.patients.access import Action
 
 router = Router(tags=["alerts"])

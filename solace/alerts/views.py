@@ -21,7 +21,7 @@ from solace.alerts.forms import AlertSettingsForm, ResolveForm
 from solace.alerts.models import SafetyEvent
 from solace.audit.models import Outcome
 from solace.audit.services import audit_record
-from solace.core.forms import add_service_errors
+from solace.kernel.forms import add_service_errors
 from solace.patients.access import Action
 
 

@@ -6,7 +6,7 @@ from typing import Any
 from django.utils import timezone
 
 from solace.audit.models import AuditEvent, Outcome
-from solace.core.request_context import current_request_id
+from solace.kernel.request_context import current_request_id
 
 
 def audit_record(

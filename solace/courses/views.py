@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from solace.accounts.choices import CLINICAL_ROLES
-from solace.core.forms import add_service_errors
+from solace.kernel.forms import add_service_errors
 from solace.courses import display, selectors, services
 from solace.courses.access import (
     access_course,

@@ -15,7 +15,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
-from solace.core.api_errors import ApiError
+from solace.kernel.api_errors import ApiError
 from solace.domain.instruments import AnswerError, Instrument, UnknownInstrument, get_instrument, score, score_items
 from solace.measures import fhir, selectors
 from solace.measures.access import access_measure_response

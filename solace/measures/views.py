@@ -25,7 +25,7 @@ from solace.accounts.choices import Role
 from solace.alerts.models import SafetyEvent
 from solace.audit.models import Outcome
 from solace.audit.services import audit_record
-from solace.core.forms import add_service_errors
+from solace.kernel.forms import add_service_errors
 from solace.domain.instruments import Instrument, Item, UnknownInstrument, get_instrument, instrument_list
 from solace.domain.instruments.answers import parse_answer
 from solace.domain.instruments.errors import AnswerError
@@ -139,7 +139,7 @@ def complete_view(request: HttpRequest, code: str) -> HttpResponse:
         else:
             if saving:
                 messages.success(request, _("Saved. You can finish it later from your home page."))
-                return redirect("core:home")
+                return redirect("site:home")
             return redirect("measures:response", patient_id=patient.pk, response_id=response.pk)
     context = _form_context(patient, instrument, answers, errors, resumed=draft is not None)
     return render(request, "measures/complete.html", context)

@@ -11,7 +11,7 @@ from ninja import Router, Schema, Status
 from pydantic import Field, field_validator
 
 from solace.accounts.choices import Role
-from solace.core.api_errors import ApiError
+from solace.kernel.api_errors import ApiError
 from solace.patients import services
 from solace.patients.access import Action, access_patient, patients_in_scope
 from solace.patients.choices import Language

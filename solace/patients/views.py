@@ -13,7 +13,7 @@ from solace.accounts import services as account_services
 from solace.accounts.choices import Role
 from solace.audit.models import Outcome
 from solace.audit.services import audit_record
-from solace.core.forms import add_service_errors
+from solace.kernel.forms import add_service_errors
 from solace.patients import services
 from solace.patients.access import Action, access_patient
 from solace.patients.forms import CareTeamForm, PatientForm

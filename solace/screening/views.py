@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from solace.accounts.choices import Role
 from solace.audit.models import Outcome
 from solace.audit.services import audit_record
-from solace.core.forms import add_service_errors
+from solace.kernel.forms import add_service_errors
 from solace.courses import services as course_services
 from solace.courses.choices import CourseFormat, CourseStatus
 from solace.courses.forms import CourseChoicesForm

@@ -6,7 +6,7 @@ import pytest
 
 from solace.alerts.models import SafetyEvent
 from solace.alerts.testing import event_raise
-from solace.core.tests.conftest import migrated_database, site  # noqa: F401  (processes of their own)
+from solace.site.tests.conftest import migrated_database, site  # noqa: F401  (processes of their own)
 from solace.testing.factories import Cast
 
 RAISED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

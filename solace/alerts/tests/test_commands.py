@@ -18,7 +18,7 @@ from pytest_django.fixtures import Settings
 
 from solace.alerts.models import AlertDelivery
 from solace.alerts.testing import event_raise
-from solace.core.tests.conftest import SOLACE, Site
+from solace.site.tests.conftest import SOLACE, Site
 from solace.testing.factories import Cast
 from solace.testing.smtp import SmtpListener, free_port
 

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from solace.core.demo import DEMO_PASSWORD, DEMO_PATIENT_EMAIL
+from solace.site.demo import DEMO_PASSWORD, DEMO_PATIENT_EMAIL
 from solace.courses.models import TreatmentCourse
 
 

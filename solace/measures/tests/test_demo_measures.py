@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from solace.alerts.models import SafetyEvent
-from solace.core import demo
+from solace.site import demo
 from solace.measures import selectors
 from solace.measures.models import MeasureAssignment, MeasureResponse
 from solace.measures.services import responses_rescore

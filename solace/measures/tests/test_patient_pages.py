@@ -7,7 +7,7 @@ import pytest
 
 from solace.alerts.models import SafetyEvent
 from solace.audit.models import AuditEvent
-from solace.core.templatetags.solace_tags import tel_links
+from solace.kernel.templatetags.solace_tags import tel_links
 from solace.measures.choices import ResponseStatus
 from solace.measures.models import MeasureResponse
 from solace.testing.factories import signed_in_client

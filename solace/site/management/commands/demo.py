@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from solace.core import demo
+from solace.site import demo
 from solace.patients.models import Patient
 
 COLUMNS = ("E-mail", "Role", "Password", "TOTP secret (base32)", "otpauth URI")

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import logging
 
-from solace.core.request_context import current_request_id
+from solace.kernel.request_context import current_request_id
 
 
 class RequestIdFilter(logging.Filter):

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from solace.core.backup import BackupError, Manifest, backup_restore, manifest_read
+from solace.site.backup import BackupError, Manifest, backup_restore, manifest_read
 
 
 class Command(BaseCommand):

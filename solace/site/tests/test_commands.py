@@ -20,7 +20,7 @@ from django.tasks import TaskResultStatus, task
 from solace.accounts.choices import Role
 from solace.accounts.models import Clinic, User
 from solace.audit.models import AuditEvent
-from solace.core.tests.conftest import SOLACE, Site
+from solace.site.tests.conftest import SOLACE, Site
 
 GOOD_PASSWORD = "a sturdy passphrase 42"
 

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from solace.core.backup import BackupError, backup_create, manifest_path
+from solace.site.backup import BackupError, backup_create, manifest_path
 
 
 class Command(BaseCommand):

@@ -18,7 +18,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
 
-from solace.core.backup import (
+from solace.site.backup import (
     Manifest,
     TableFingerprint,
     fingerprint_differences,
@@ -26,7 +26,7 @@ from solace.core.backup import (
     sqlite_fingerprints,
     table_fingerprint,
 )
-from solace.core.tests.conftest import Site
+from solace.site.tests.conftest import Site
 
 
 class ClinicWriter(threading.Thread):

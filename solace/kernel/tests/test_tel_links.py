@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from solace.core.templatetags.solace_tags import tel_links
+from solace.kernel.templatetags.solace_tags import tel_links
 from solace.testing.factories import signed_in_client
 
 

@@ -25,7 +25,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
         return patient_home(request)
     if role == Role.FAMILY_MEMBER:
         return redirect("courses:family_home")
-    return render(request, "core/no_role.html")
+    return render(request, "site/no_role.html")
 
 
 def patient_home(request: HttpRequest) -> HttpResponse:
@@ -35,13 +35,13 @@ def patient_home(request: HttpRequest) -> HttpResponse:
     now = timezone.now()
     context = {"patient": patient, "next_session": patient_next_session(patient=patient, now=now),
                "due": due_list(patient=patient, now=now), "overview": patient_course(patient, now=now)}
-    return render(request, "core/patient_home.html", context)
+    return render(request, "site/patient_home.html", context)
 
 
 def crisis_view(request: HttpRequest) -> HttpResponse:
     """Crisis resources: public, no sign-in, nothing to wait for."""
     clinic = request.user.clinic if request.user.is_authenticated else None  # type: ignore[union-attr]
-    return render(request, "core/crisis.html", {"clinic": clinic})
+    return render(request, "site/crisis.html", {"clinic": clinic})
 
 
 def health_view(request: HttpRequest) -> JsonResponse:

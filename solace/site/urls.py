@@ -1,8 +1,8 @@
 from django.urls import path
 
-from solace.core import views
+from solace.site import views
 
-app_name = "core"
+app_name = "site"
 
 urlpatterns = [
     path("", views.home_view, name="home"),

@@ -14,7 +14,7 @@ STAFF_WITH_TOKENS = frozenset(Role) - {Role.PATIENT, Role.FAMILY_MEMBER}
 
 # The menu, in display order: label, URL name, and the roles that see the entry. Areas add their rows here.
 MENU: tuple[tuple[Any, str, frozenset[str]], ...] = (
-    (_("Home"), "core:home", frozenset(Role)),
+    (_("Home"), "site:home", frozenset(Role)),
     (_("Caseload"), "patients:caseload", CLINICAL),
     (_("Alerts"), "alerts:list", CLINICAL),
     (_("Groups"), "courses:groups", CLINICAL),
