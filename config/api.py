@@ -4,8 +4,8 @@ from solace.accounts.api import BearerToken, VerifiedSession
 from solace.accounts.api import router as accounts_router
 from solace.alerts.api import router as alerts_router
 from solace.audit.api import router as audit_router
-from solace.kernel import api_errors
 from solace.courses.api import router as courses_router
+from solace.kernel import api_errors
 from solace.measures.api import router as measures_router
 from solace.patients.api import router as patients_router
 from solace.screening.api import router as screening_router

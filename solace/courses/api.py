@@ -12,10 +12,10 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from solace.accounts.choices import CLINICAL_ROLES
-from solace.kernel.api_errors import ApiError
 from solace.courses import selectors
 from solace.courses.access import access_course
 from solace.domain.planning import PlanInputError, PlanRefused, PlanRequest, plan_course
+from solace.kernel.api_errors import ApiError
 from solace.patients.access import Action, access_patient
 
 router = Router(tags=["courses"])

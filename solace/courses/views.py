@@ -24,7 +24,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from solace.accounts.choices import CLINICAL_ROLES
-from solace.kernel.forms import add_service_errors
 from solace.courses import display, selectors, services
 from solace.courses.access import (
     access_course,
@@ -54,6 +53,7 @@ from solace.courses.forms import (
     StageForm,
 )
 from solace.courses.models import CoursePlanVersion, GroupSession, TherapyGroup, TherapySession, TreatmentCourse
+from solace.kernel.forms import add_service_errors
 from solace.patients.access import Action
 from solace.patients.models import Patient
 

@@ -15,8 +15,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
-from solace.kernel.api_errors import ApiError
 from solace.domain.instruments import AnswerError, Instrument, UnknownInstrument, get_instrument, score, score_items
+from solace.kernel.api_errors import ApiError
 from solace.measures import fhir, selectors
 from solace.measures.access import access_measure_response
 from solace.patients.access import Action, access_patient

@@ -25,10 +25,10 @@ from solace.accounts.choices import Role
 from solace.alerts.models import SafetyEvent
 from solace.audit.models import Outcome
 from solace.audit.services import audit_record
-from solace.kernel.forms import add_service_errors
 from solace.domain.instruments import Instrument, Item, UnknownInstrument, get_instrument, instrument_list
 from solace.domain.instruments.answers import parse_answer
 from solace.domain.instruments.errors import AnswerError
+from solace.kernel.forms import add_service_errors
 from solace.measures import display, selectors, services
 from solace.measures.access import access_measure_response, own_patient
 from solace.measures.charts import Chart, trajectory_chart

@@ -13,8 +13,8 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from solace.accounts.choices import CLINICAL_ROLES
-from solace.kernel.api_errors import ApiError
 from solace.domain.screening import IntakeError, intake_json_schema, screen
+from solace.kernel.api_errors import ApiError
 from solace.screening.selectors import clinic_thresholds
 
 router = Router(tags=["screening"])

@@ -19,12 +19,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from solace.accounts.choices import Role
 from solace.audit.models import Outcome
 from solace.audit.services import audit_record
-from solace.kernel.forms import add_service_errors
 from solace.courses import services as course_services
 from solace.courses.choices import CourseFormat, CourseStatus
 from solace.courses.forms import CourseChoicesForm
 from solace.domain.screening import IntakeError
 from solace.domain.screening.intake import SCREENING_INSTRUMENTS
+from solace.kernel.forms import add_service_errors
 from solace.measures.selectors import latest_answers_in_order
 from solace.patients.access import Action
 from solace.patients.models import Patient

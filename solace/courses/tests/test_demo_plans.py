@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
-from solace.site.demo import DEMO_PASSWORD, DEMO_PATIENT_EMAIL
 from solace.courses.models import TreatmentCourse
+from solace.site.demo import DEMO_PASSWORD, DEMO_PATIENT_EMAIL
 
 
 @pytest.mark.django_db

@@ -9,11 +9,11 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from solace.alerts.models import SafetyEvent
-from solace.site import demo
 from solace.measures import selectors
 from solace.measures.models import MeasureAssignment, MeasureResponse
 from solace.measures.services import responses_rescore
 from solace.patients.models import Patient
+from solace.site import demo
 
 
 @pytest.mark.django_db

@@ -7,8 +7,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from solace.site import demo
 from solace.patients.models import Patient
+from solace.site import demo
 
 COLUMNS = ("E-mail", "Role", "Password", "TOTP secret (base32)", "otpauth URI")
 
