@@ -6,8 +6,9 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from solace.accounts.choices import STAFF_ROLES, Role
 from solace.accounts.models import User
+from solace.accounts.services import ConsentWording
+from solace.kernel.permissions import STAFF_ROLES, Role
 
 
 class LoginForm(forms.Form):
@@ -29,6 +30,8 @@ class CodeForm(forms.Form):
 
 
 class InvitationAcceptForm(forms.Form):
+    """A password and the two agreements, worded by the kind of invitation (a patient's, a family member's)."""
+
     password1 = forms.CharField(
         label=_("Choose a password"), strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -38,18 +41,16 @@ class InvitationAcceptForm(forms.Form):
         label=_("Type the password again"), strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
-    consent_treatment = forms.BooleanField(
-        label=_("I agree to receive compassion-focused therapy from this clinic."), required=True,
-        error_messages={"required": _("You need to agree to treatment to continue.")},
-    )
-    consent_data_use = forms.BooleanField(
-        label=_("I agree that the clinic stores and uses my information as described above."), required=True,
-        error_messages={"required": _("You need to agree to the use of your information to continue.")},
-    )
+    consent_treatment = forms.BooleanField(required=True)
+    consent_data_use = forms.BooleanField(required=True)
 
-    def __init__(self, *args: Any, email: str, full_name: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, email: str, full_name: str, consents: ConsentWording, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user_for_validation = User(email=email, full_name=full_name)
+        for name, label, required in (("consent_treatment", consents.treatment, consents.treatment_required),
+                                      ("consent_data_use", consents.data_use, consents.data_use_required)):
+            self.fields[name].label = label
+            self.fields[name].error_messages["required"] = required
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from solace.accounts.choices import STAFF_ROLES, Role
+from solace.kernel.permissions import STAFF_ROLES, Role
 
 
 def hash_secret(raw: str) -> str:

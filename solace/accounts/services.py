@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import secrets
-from datetime import datetime, timedelta
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -11,18 +13,16 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from solace.accounts.choices import STAFF_ROLES, Role
-from solace.accounts.models import ApiToken, Clinic, Invitation, Membership, User, hash_secret
+from solace.accounts.models import ApiToken, Clinic, Membership, User, hash_secret
 from solace.audit.services import audit_record
-from solace.patients.choices import ConsentKind
-from solace.patients.models import Consent, Patient
+from solace.kernel.permissions import STAFF_ROLES, Role
 
 RECOVERY_CODE_COUNT = 10
 
@@ -70,81 +70,89 @@ def has_confirmed_totp(user: User) -> bool:
     return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
 
 
-# --- invitations -----------------------------------------------------------------------------------------------
+# --- invitations -------------------------------------------------------------------------------------------------
+# One way to accept a single-use invitation. What the new account joins (a patient's record, a family member's place
+# in a course) belongs to a higher app, which registers its kind of invitation from its AppConfig.ready().
 
 
-def invitation_create(*, actor: User, patient: Patient, now: datetime) -> tuple[Invitation, str]:
-    """A new single-use link for the patient; earlier unused links are revoked. Returns (invitation, token)."""
-    if patient.user_id is not None:
-        raise ValidationError({"patient": _("This patient already has an account.")})
-    token = Invitation.new_token()
+class SingleUseInvitation(Protocol):
+    """A stored invitation: only the hash of its token is kept; accepting it once uses it up."""
+
+    pk: Any
+    accepted_at: datetime | None
+
+    def is_usable(self, now: Any) -> bool: ...
+
+    def save(self, *, update_fields: list[str]) -> None: ...
+
+
+@dataclass(frozen=True)
+class Invitee:
+    """The account an invitation creates: who, in which clinic, with which role."""
+
+    clinic: Clinic
+    email: str
+    full_name: str
+    role: Role
+    time_zone: str
+    language: str
+
+
+@dataclass(frozen=True)
+class ConsentWording:
+    """The two agreements on the accept page, in the words of the invitation's kind."""
+
+    treatment: str
+    treatment_required: str
+    data_use: str
+    data_use_required: str
+
+
+@dataclass(frozen=True)
+class PendingInvitation:
+    """A usable invitation as its kind presents it: who accepts, what they agree to, what accepting links."""
+
+    invitation: SingleUseInvitation
+    invitee: Invitee
+    link: Callable[[User, datetime], None]  # joins the new account to its record, records consent, audits
+    consents: ConsentWording
+    welcome_name: str
+    about_template: str  # the kind's own paragraph: who invites, and what the person agrees to
+    context: dict[str, Any]
+    home: str  # where the new account lands (a URL name)
+
+
+InvitationFinder = Callable[[str, datetime], PendingInvitation | None]
+_INVITATION_KINDS: dict[str, InvitationFinder] = {}
+
+
+def invitation_kind_register(kind: str, find: InvitationFinder) -> None:
+    """Called from a higher app's AppConfig.ready(): how to find its invitations by their token."""
+    _INVITATION_KINDS[kind] = find
+
+
+def invitation_pending(kind: str, token: str, *, now: datetime) -> PendingInvitation | None:
+    """The usable invitation of this kind with this token, or None (unknown, used, revoked or expired)."""
+    return _INVITATION_KINDS[kind](token, now)
+
+
+def invitation_accept(*, pending: PendingInvitation, password: str, now: datetime) -> User:
+    """Create the invitee's account, link it (the kind's hook, which records consent), and use up the invitation,
+    all or nothing."""
+    invitee = pending.invitee
     with transaction.atomic():
-        patient.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
-        invitation = Invitation.objects.create(
-            patient=patient,
-            token_hash=hash_secret(token),
-            created_by=actor,
-            expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
-        )
-        audit_record(
-            actor=actor, action="invitation.create", object_type="invitation", object_id=invitation.pk,
-            patient_id=patient.pk, clinic_id=patient.clinic_id,
-        )
-    return invitation, token
-
-
-def invitation_link(token: str) -> str:
-    return settings.SITE_URL + reverse("accounts:invitation_accept", kwargs={"token": token})
-
-
-def invitation_send(*, invitation: Invitation, token: str) -> None:
-    """E-mail the link in the patient's language. Raises on SMTP failure so the clinician can pass it on by hand."""
-    patient = invitation.patient
-    with translation.override(patient.preferred_language):
-        context = {"patient": patient, "clinic": patient.clinic, "link": invitation_link(token),
-                   "expires_at": invitation.expires_at}
-        body = render_to_string("accounts/email/invitation.txt", context)
-        send_mail(_("Your invitation to Solace"), body, None, [patient.email])
-
-
-def invitation_find(token: str, *, now: datetime) -> Invitation | None:
-    invitation = (
-        Invitation.objects.select_related("patient", "patient__clinic").filter(token_hash=hash_secret(token)).first()
-    )
-    if invitation is None or not invitation.is_usable(now):
-        return None
-    return invitation
-
-
-def invitation_accept(*, invitation: Invitation, password: str, now: datetime) -> User:
-    """Create the patient's account, record both consents, and use up the invitation, all or nothing."""
-    patient = invitation.patient
-    with transaction.atomic():
-        locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+        locked = type(pending.invitation).objects.select_for_update().get(pk=pending.invitation.pk)  # type: ignore[attr-defined]
         if not locked.is_usable(now):
             raise ValidationError({"token": _("This invitation has already been used or has expired.")})
-        if User.objects.filter(email__iexact=patient.email).exists():
+        if User.objects.filter(email__iexact=invitee.email).exists():
             raise ValidationError({"email": _("An account with this e-mail address already exists.")})
-        user = member_create(
-            clinic=patient.clinic, email=patient.email, full_name=patient.full_name, role=Role.PATIENT,
-            password=password,
-        )
-        user.time_zone = patient.time_zone
-        user.language = patient.preferred_language
+        user = member_create(clinic=invitee.clinic, email=invitee.email, full_name=invitee.full_name,
+                             role=invitee.role, password=password)
+        user.time_zone, user.language = invitee.time_zone, invitee.language
         user.save(update_fields=["time_zone", "language"])
-        patient.user = user
-        patient.save(update_fields=["user"])
-        for kind in ConsentKind:
-            Consent.objects.create(
-                patient=patient, kind=kind, version=settings.CONSENT_VERSIONS[kind], given_at=now, recorded_by=user
-            )
+        pending.link(user, now)
         locked.accepted_at = now
         locked.save(update_fields=["accepted_at"])
-        audit_record(
-            actor=user, action="invitation.accept", object_type="invitation", object_id=locked.pk,
-            patient_id=patient.pk, clinic_id=patient.clinic_id,
-            detail={"consents": {kind.value: settings.CONSENT_VERSIONS[kind] for kind in ConsentKind}},
-        )
     return user
 
 

@@ -19,10 +19,11 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from solace.accounts import services
-from solace.accounts.choices import Role
 from solace.accounts.forms import ApiTokenForm, CodeForm, InvitationAcceptForm, LoginForm, StaffForm
+from solace.accounts.models import User
 from solace.audit.services import audit_record
-from solace.kernel.forms import add_service_errors
+from solace.kernel.forms import add_service_errors, form_post
+from solace.kernel.permissions import Role
 
 
 @require_http_methods(["GET", "POST"])
@@ -106,25 +107,26 @@ def recovery_codes_regenerate_view(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-def invitation_accept_view(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = services.invitation_find(token, now=timezone.now())
-    if invitation is None:
+def invitation_accept_view(request: HttpRequest, token: str, kind: str = "patient") -> HttpResponse:
+    """Every kind of invitation (a patient's, a family member's) is accepted here; `kind` comes from the URL."""
+    pending = services.invitation_pending(kind, token, now=timezone.now())
+    if pending is None:
         return render(request, "accounts/invitation_invalid.html", status=404)
-    patient = invitation.patient
-    form = InvitationAcceptForm(request.POST or None, email=patient.email, full_name=patient.full_name)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = services.invitation_accept(
-                invitation=invitation, password=form.cleaned_data["password1"], now=timezone.now()
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-            messages.success(request, _("Welcome to Solace. Your account is ready."))
-            return redirect("site:home")
-    return render(request, "accounts/invitation_accept.html", {"form": form, "patient": patient,
-                                                               "clinic": patient.clinic})
+    invitee = pending.invitee
+    return form_post(
+        InvitationAcceptForm(request.POST or None, email=invitee.email, full_name=invitee.full_name,
+                             consents=pending.consents),
+        save=lambda data: services.invitation_accept(pending=pending, password=data["password1"], now=timezone.now()),
+        success=lambda user: _welcome(request, user, pending.home),
+        page=lambda form: render(request, "accounts/invitation_accept.html", {
+            **pending.context, "form": form, "welcome_name": pending.welcome_name, "email": invitee.email,
+            "about_template": pending.about_template}))
+
+
+def _welcome(request: HttpRequest, user: User, home: str) -> HttpResponse:
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    messages.success(request, _("Welcome to Solace. Your account is ready."))
+    return redirect(home)
 
 
 @login_required

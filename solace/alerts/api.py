@@ -19,7 +19,7 @@ from solace.alerts.access import access_safety_event
 from solace.alerts.choices import SafetyStatus
 from solace.audit.services import audit_record
 from solace.kernel.api_errors import ApiError
-from solace.patients.access import Action
+from solace.kernel.permissions import Action
 
 router = Router(tags=["alerts"])
 
@@ -54,12 +54,12 @@ def alert_list(request: HttpRequest, status: str | None = None) -> Any:
 
 @router.get("/alerts/{event_id}", response=SafetyEventOut, summary="One safety event")
 def alert_get(request: HttpRequest, event_id: str) -> Any:
-    return access_safety_event(request.auth, event_id, Action.VIEW)  # type: ignore[attr-defined]
+    return access_safety_event(request.auth, event_id, Action.CLINICAL_READ)  # type: ignore[attr-defined]
 
 
 @router.post("/alerts/{event_id}/acknowledge", response=SafetyEventOut, summary="Acknowledge a safety event",
              description="Records who took the event on and when, and cancels the escalation still to come. "
                          "Acknowledging an event that is no longer open changes nothing and returns it as it is.")
 def alert_acknowledge(request: HttpRequest, event_id: str) -> Any:
-    event = access_safety_event(request.auth, event_id, Action.EDIT)  # type: ignore[attr-defined]
+    event = access_safety_event(request.auth, event_id, Action.CLINICAL_WRITE)  # type: ignore[attr-defined]
     return services.safety_event_acknowledge(actor=request.auth, event=event, now=timezone.now())  # type: ignore[attr-defined]

@@ -9,21 +9,19 @@ from typing import Any
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Value, When
 
-from solace.accounts.choices import CLINICAL_ROLES
 from solace.alerts.choices import KIND_URGENCY, SafetyStatus
 from solace.alerts.models import DEFAULT_ESCALATION_MINUTES, AlertDelivery, ClinicAlertSettings, SafetyEvent
-from solace.patients.access import Action, patients_in_scope
+from solace.kernel.permissions import Action
+from solace.patients.access import patients_in_scope
 
 RECENT_DAYS = 14
 # A pending delivery this late (past its due time) means the dispatcher or the mail server needs attention.
 OVERDUE_AFTER = timedelta(minutes=5)
 
 
-def safety_events_in_scope(user: Any, action: Action = Action.VIEW) -> QuerySet[SafetyEvent]:
-    """Events of the patients a clinician or supervisor may see (patients_in_scope). Patients, admins and
+def safety_events_in_scope(user: Any, action: Action = Action.CLINICAL_READ) -> QuerySet[SafetyEvent]:
+    """Events of the patients in the user's clinical scope (patients_in_scope). Patients, admins and
     researchers see none: an alert is clinical work."""
-    if getattr(user, "role", None) not in CLINICAL_ROLES:
-        return SafetyEvent.objects.none()
     return SafetyEvent.objects.filter(patient__in=patients_in_scope(user, action))
 
 

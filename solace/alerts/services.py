@@ -28,12 +28,12 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from solace.accounts.choices import CLINICAL_ROLES, Role
 from solace.accounts.models import User
 from solace.alerts.choices import DeliveryChannel, DeliveryLevel, SafetyStatus, SkipReason
 from solace.alerts.models import ESCALATION_MINUTES_RANGE, AlertDelivery, ClinicAlertSettings, SafetyEvent
 from solace.alerts.selectors import deliveries_pending, escalation_minutes
 from solace.audit.services import audit_record
+from solace.kernel.permissions import CLINICAL_ROLES, Action, Role, user_may
 from solace.patients.access import patients_in_scope
 from solace.patients.choices import CareTeamRole
 from solace.patients.models import CareTeamMember, Patient
@@ -46,7 +46,6 @@ DISPATCH_BATCH = 100
 CLAIM_LEASE = timedelta(minutes=5)
 RETRY_CAP = timedelta(minutes=30)
 RESOLUTION_NOTE_MAX = 500
-SETTINGS_EDITORS = frozenset({Role.CLINIC_ADMIN, Role.SUPERVISOR})
 
 
 # --- raising -----------------------------------------------------------------------------------------------------
@@ -203,7 +202,7 @@ def _skip_reason(delivery: AlertDelivery) -> SkipReason | None:
     recipient = delivery.recipient
     if not recipient.is_active:
         return SkipReason.RECIPIENT_INACTIVE
-    if not patients_in_scope(recipient).filter(pk=delivery.event.patient_id).exists():
+    if not patients_in_scope(recipient, Action.CLINICAL_READ).filter(pk=delivery.event.patient_id).exists():
         return SkipReason.RECIPIENT_OUT_OF_SCOPE
     return None
 
@@ -334,7 +333,7 @@ def safety_event_resolve(*, actor: User, event: SafetyEvent, note: str, now: dat
 def alert_settings_save(*, actor: User, escalation_minutes: int, now: datetime) -> ClinicAlertSettings:
     """Set the actor's clinic's escalation delay (clinic administrators and supervisors). Applies to events raised
     from now on; escalations already scheduled keep their time."""
-    if actor.role not in SETTINGS_EDITORS or actor.clinic is None:
+    if not user_may(actor, Action.ALERT_SETTINGS):
         raise ValidationError(_("Only a clinic administrator or a supervisor can change the alert settings."))
     low, high = ESCALATION_MINUTES_RANGE
     if not low <= escalation_minutes <= high:

@@ -6,34 +6,27 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from solace.accounts.choices import CLINICAL_ROLES
 from solace.alerts import selectors, services
 from solace.alerts.access import access_safety_event
 from solace.alerts.choices import SafetyStatus
 from solace.alerts.display import reason_labels, source_link
 from solace.alerts.forms import AlertSettingsForm, ResolveForm
 from solace.alerts.models import SafetyEvent
-from solace.audit.models import Outcome
+from solace.audit.access import access_clinic
 from solace.audit.services import audit_record
 from solace.kernel.forms import add_service_errors
-from solace.patients.access import Action
-
-
-def _require_role(request: HttpRequest, roles: frozenset[str], audit_action: str) -> None:
-    if request.user.role not in roles:  # type: ignore[union-attr]
-        audit_record(actor=request.user, action=audit_action, outcome=Outcome.DENIED)
-        raise Http404
+from solace.kernel.permissions import Action, user_may
 
 
 @login_required
 def alert_list_view(request: HttpRequest) -> HttpResponse:
-    _require_role(request, CLINICAL_ROLES, "safety_event.list")
+    access_clinic(request.user, Action.CLINICAL_WORK, audit_action="safety_event.list")
     alerts = selectors.safety_event_list(user=request.user, now=timezone.now())
     if request.htmx:  # the page refreshing itself every minute: the opening of the page was audited
         template = "alerts/partials/_alert_list.html"
@@ -42,7 +35,7 @@ def alert_list_view(request: HttpRequest) -> HttpResponse:
         audit_record(actor=request.user, action="safety_event.list", object_type="safety_event",
                      detail={"open": len(alerts.open), "shown": len(alerts)})
     context = {"alerts": alerts,
-               "can_edit_settings": request.user.role in services.SETTINGS_EDITORS}  # type: ignore[union-attr]
+               "can_edit_settings": user_may(request.user, Action.ALERT_SETTINGS)}
     return render(request, template, context)
 
 
@@ -57,14 +50,14 @@ def _event_page(request: HttpRequest, event: SafetyEvent, form: ResolveForm, *, 
 
 @login_required
 def alert_detail_view(request: HttpRequest, event_id: int) -> HttpResponse:
-    event = access_safety_event(request.user, event_id, Action.VIEW)
+    event = access_safety_event(request.user, event_id, Action.CLINICAL_READ)
     return _event_page(request, event, ResolveForm())
 
 
 @login_required
 @require_POST
 def alert_acknowledge_view(request: HttpRequest, event_id: int) -> HttpResponse:
-    event = access_safety_event(request.user, event_id, Action.EDIT)
+    event = access_safety_event(request.user, event_id, Action.CLINICAL_WRITE)
     was_open = event.status == SafetyStatus.OPEN
     event = services.safety_event_acknowledge(actor=request.user, event=event, now=timezone.now())  # type: ignore[arg-type]
     if request.htmx:  # type: ignore[attr-defined]
@@ -79,7 +72,7 @@ def alert_acknowledge_view(request: HttpRequest, event_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def alert_resolve_view(request: HttpRequest, event_id: int) -> HttpResponse:
-    event = access_safety_event(request.user, event_id, Action.EDIT)
+    event = access_safety_event(request.user, event_id, Action.CLINICAL_WRITE)
     form = ResolveForm(request.POST)
     if form.is_valid():
         was_resolved = event.status == SafetyStatus.RESOLVED
@@ -100,7 +93,7 @@ def alert_resolve_view(request: HttpRequest, event_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def alert_settings_view(request: HttpRequest) -> HttpResponse:
     """The clinic's escalation delay (clinic administrators and supervisors)."""
-    _require_role(request, services.SETTINGS_EDITORS, "alert_settings.view")
+    access_clinic(request.user, Action.ALERT_SETTINGS, audit_action="alert_settings.view")
     current = selectors.escalation_minutes(request.user.clinic.pk)  # type: ignore[union-attr]
     form = AlertSettingsForm(request.POST or None, initial={"escalation_minutes": current})
     if request.method == "POST" and form.is_valid():

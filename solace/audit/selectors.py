@@ -6,8 +6,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from solace.accounts.choices import AUDIT_READER_ROLES
 from solace.audit.models import AuditEvent
+from solace.kernel.permissions import Action, user_may
 
 
 @dataclass(frozen=True)
@@ -22,7 +22,7 @@ class AuditFilters:
 
 def audit_event_list(*, user: Any, filters: AuditFilters) -> QuerySet[AuditEvent]:
     """Audit entries of the reader's own clinic; supervisors and clinic admins only (others get none)."""
-    if not getattr(user, "is_authenticated", False) or user.role not in AUDIT_READER_ROLES:
+    if not user_may(user, Action.AUDIT_READ):
         return AuditEvent.objects.none()
     events = AuditEvent.objects.filter(clinic_id=user.clinic.pk)
     if filters.action:

@@ -2,18 +2,18 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from solace.accounts.choices import AUDIT_READER_ROLES
+from solace.audit.access import access_clinic
 from solace.audit.forms import AuditFilterForm
 from solace.audit.selectors import AuditFilters, audit_event_list
+from solace.kernel.permissions import Action
 
 
 @login_required
 def audit_list_view(request: HttpRequest) -> HttpResponse:
-    if request.user.role not in AUDIT_READER_ROLES:  # type: ignore[union-attr]
-        raise Http404
+    access_clinic(request.user, Action.AUDIT_READ, audit_action="audit.list")
     form = AuditFilterForm(request.GET or None)
     filters = AuditFilters()
     if form.is_valid():

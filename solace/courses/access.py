@@ -1,103 +1,113 @@
-"""Gates for treatment courses, built on `access_patient` (missing and forbidden look the same: 404, audited).
+"""Gates for treatment courses, groups and family participation: filters over the one patient rule
+(solace.patients.access), which this app extends with the relations it owns.
 
-- Clinical pages (plans, sessions, notes, stages): the patient's care team and the clinic's supervisors.
-- The patient: their own course page, their calendar and their sharing choices, never notes.
-- Groups: the facilitating clinician and the clinic's supervisors; members never see the group or each other.
-- Family participants: only their own participation, and only what the patient shares.
+- Courses, plans, therapy sessions, notes: clinical work (CLINICAL_READ / CLINICAL_WRITE); the patient reaches
+  their own course (OWN_READ / OWN_WRITE), never notes.
+- Groups: a clinician reads and changes the groups they facilitate (GROUP_FACILITATE); supervisors read every
+  group of their clinic (GROUP_READ); members never see the group or each other.
+- Family members: only their own consented participation, and only what the patient shares (FAMILY_SHARED).
+Missing and forbidden look the same (404); both outcomes are audited.
 """
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
-from django.http import Http404
+from django.db.models import Q, QuerySet
 
-from solace.accounts.choices import CLINICAL_ROLES, Role
-from solace.audit.models import Outcome
+from solace.audit.access import access_deny
 from solace.audit.services import audit_record
 from solace.courses.models import FamilyParticipant, GroupSession, TherapyGroup, TherapySession, TreatmentCourse
 from solace.courses.selectors import course_current
-from solace.patients.access import Action, access_patient
-from solace.patients.models import Patient
+from solace.kernel.permissions import Action, Role, granted
+from solace.patients.access import access_patient_record, own_patient, patients_in_scope
 
 
-def _deny(user: Any, audit_action: str, object_type: str, object_id: object) -> Http404:
-    audit_record(actor=user, action=audit_action, outcome=Outcome.DENIED, object_type=object_type,
-                 object_id=str(object_id)[:64])
-    return Http404("Not found.")
+def family_relation(user: Any) -> Q:
+    """A family member stands in relation to the patients whose course they joined and consented to."""
+    return Q(courses__family_participants__user=user, courses__family_participants__consented_at__isnull=False)
 
 
-def access_course_patient(user: Any, patient_id: uuid.UUID | str, action: Action, *, audit_action: str) -> Patient:
-    """The patient, if `user` is a clinician or supervisor with the patient in scope."""
-    if getattr(user, "role", None) not in CLINICAL_ROLES:
-        raise _deny(user, audit_action, "patient", patient_id)
-    return access_patient(user, patient_id, action, audit_action=audit_action)
-
-
-def access_course(user: Any, patient_id: uuid.UUID | str, course_id: int, action: Action, *,
+def access_course(user: Any, patient_id: object, course_id: object, action: Action, *,
                   audit_action: str) -> TreatmentCourse:
     """One course of a patient in scope; another patient's course id is a 404 like a missing one."""
-    patient = access_course_patient(user, patient_id, action, audit_action=audit_action)
-    course = patient.courses.filter(pk=course_id).select_related("patient__clinic", "group").first()  # type: ignore[attr-defined]
-    if course is None:
-        raise _deny(user, audit_action, "treatment_course", course_id)
-    return course  # type: ignore[no-any-return]
+    courses = TreatmentCourse.objects.select_related("patient__clinic", "group")
+    return access_patient_record(user, courses, course_id, action, object_type="treatment_course",
+                                 audit_action=audit_action, patient_id=patient_id)
 
 
-def access_therapy_session(user: Any, patient_id: uuid.UUID | str, session_id: int, action: Action, *,
+def access_therapy_session(user: Any, patient_id: object, session_id: object, action: Action, *,
                            audit_action: str) -> TherapySession:
-    """One session of a patient in scope."""
-    patient = access_course_patient(user, patient_id, action, audit_action=audit_action)
-    session = (TherapySession.objects.filter(pk=session_id, course__patient=patient)
-               .select_related("course__patient__clinic", "course__group").first())
-    if session is None:
-        raise _deny(user, audit_action, "therapy_session", session_id)
-    return session
+    """One therapy session of a patient in scope."""
+    sessions = TherapySession.objects.select_related("course__patient__clinic", "course__group")
+    return access_patient_record(user, sessions, session_id, action, object_type="therapy_session",
+                                 audit_action=audit_action, patient_path="course__patient", patient_id=patient_id)
 
 
-def own_course(user: Any, *, audit_action: str) -> TreatmentCourse | None:
+def own_course(user: Any, action: Action, *, audit_action: str) -> TreatmentCourse | None:
     """The signed-in patient's current course (None when they have none yet). Anyone else: 404."""
-    patient = getattr(user, "patient_record", None) if getattr(user, "role", None) == Role.PATIENT else None
-    if patient is None:
-        raise _deny(user, audit_action, "treatment_course", "")
-    course = course_current(patient)
-    audit_record(actor=user, action=audit_action, object_type="treatment_course",
-                 object_id=course.pk if course else "", patient_id=patient.pk, clinic_id=patient.clinic_id)
-    return course
+    patient = own_patient(user, action, audit_action=audit_action)
+    return course_current(patient)
 
 
-def access_group(user: Any, group_id: int, action: Action, *, audit_action: str) -> TherapyGroup:
-    """A group the user facilitates, or any group of their clinic for a supervisor."""
-    role = getattr(user, "role", None)
+# (role, action) -> the groups of the user's clinic the user stands in relation to for that action.
+GROUP_RELATIONS: dict[tuple[str, Action], Any] = {
+    (Role.CLINICIAN, Action.GROUP_READ): lambda user: Q(facilitator=user),
+    (Role.CLINICIAN, Action.GROUP_FACILITATE): lambda user: Q(facilitator=user),
+    (Role.SUPERVISOR, Action.GROUP_READ): lambda user: Q(),  # oversight: read only, never facilitate
+}
+
+
+def groups_in_scope(user: Any, action: Action) -> QuerySet[TherapyGroup]:
+    """The groups `user` may do `action` for: the facilitator's own groups, or the clinic's for a supervisor."""
+    clinic = getattr(user, "clinic", None) if getattr(user, "is_authenticated", False) else None
+    relations = [GROUP_RELATIONS[(user.role, part)] for part in granted(user.role, action)
+                 if (user.role, part) in GROUP_RELATIONS] if clinic is not None else []
+    if not relations:
+        return TherapyGroup.objects.none()
+    groups = TherapyGroup.objects.filter(clinic=clinic)
+    conditions = [relation(user) for relation in relations]
+    return groups if not all(conditions) else groups.filter(conditions[0])
+
+
+def access_group(user: Any, group_id: object, action: Action, *, audit_action: str) -> TherapyGroup:
+    """A group in scope for `action` (GROUP_READ or GROUP_FACILITATE), else 404 (both audited)."""
     group = None
-    if role in CLINICAL_ROLES:
-        groups = TherapyGroup.objects.filter(clinic=user.clinic, pk=group_id).select_related("facilitator")
-        group = groups.first() if role == Role.SUPERVISOR else groups.filter(facilitator=user).first()
+    try:
+        group = groups_in_scope(user, action).filter(pk=group_id).select_related("facilitator").first()
+    except (ValueError, TypeError):
+        group = None
     if group is None:
-        raise _deny(user, audit_action, "therapy_group", group_id)
+        raise access_deny(user, audit_action=audit_action, object_type="therapy_group", object_id=group_id)
     audit_record(actor=user, action=audit_action, object_type="therapy_group", object_id=group.pk,
                  clinic_id=group.clinic_id)
     return group
 
 
-def access_group_session(user: Any, group_id: int, session_id: int, action: Action, *,
+def access_group_session(user: Any, group_id: object, session_id: object, action: Action, *,
                          audit_action: str) -> GroupSession:
+    """One shared meeting of a group in scope."""
     group = access_group(user, group_id, action, audit_action=audit_action)
     group_session = group.sessions.filter(pk=session_id).select_related("group").first()  # type: ignore[attr-defined]
     if group_session is None:
-        raise _deny(user, audit_action, "group_session", session_id)
+        raise access_deny(user, audit_action=audit_action, object_type="group_session", object_id=session_id)
     return group_session  # type: ignore[no-any-return]
 
 
 def own_family_participations(user: Any, *, audit_action: str) -> list[FamilyParticipant]:
-    """The signed-in family member's consented participations in open or finished courses of their clinic."""
-    if getattr(user, "role", None) != Role.FAMILY_MEMBER:
-        raise _deny(user, audit_action, "family_participant", "")
+    """The signed-in family member's consented participations, in courses of patients they are in relation to."""
+    if not granted(getattr(user, "role", None), Action.FAMILY_SHARED):
+        raise access_deny(user, audit_action=audit_action, object_type="family_participant")
     participations = list(
-        FamilyParticipant.objects.filter(user=user, consented_at__isnull=False, course__patient__clinic=user.clinic)
+        FamilyParticipant.objects.filter(user=user, consented_at__isnull=False,
+                                         course__patient__in=patients_in_scope(user, Action.FAMILY_SHARED))
         .select_related("course__patient__clinic"))
     for participant in participations:
         audit_record(actor=user, action=audit_action, object_type="family_participant", object_id=participant.pk,
                      patient_id=participant.course.patient_id, clinic_id=participant.course.patient.clinic_id)
     return participations
+
+
+def may_facilitate(user: Any, group: TherapyGroup) -> bool:
+    """Whether the page offers the group's changes to this user (the gate still decides each change)."""
+    return groups_in_scope(user, Action.GROUP_FACILITATE).filter(pk=group.pk).exists()

@@ -11,12 +11,13 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
-from solace.accounts.choices import CLINICAL_ROLES
+from solace.audit.access import access_clinic
 from solace.courses import selectors
 from solace.courses.access import access_course
 from solace.domain.planning import PlanInputError, PlanRefused, PlanRequest, plan_course
 from solace.kernel.api_errors import ApiError
-from solace.patients.access import Action, access_patient
+from solace.kernel.permissions import Action
+from solace.patients.access import access_patient
 
 router = Router(tags=["courses"])
 
@@ -77,8 +78,8 @@ class SessionOut(Schema):
 @router.post("/planning/plan", response=dict[str, Any], summary="Plan a course (stores nothing)",
              description="The planning domain's CoursePlan.to_dict(), as `solace plan` prints it.")
 def plan_preview(request: HttpRequest, payload: PlanIn) -> Any:
-    if request.auth.role not in CLINICAL_ROLES:  # type: ignore[attr-defined]
-        raise ApiError(403, "forbidden", "Only clinicians and supervisors plan courses.")
+    access_clinic(request.auth, Action.CLINICAL_WORK, audit_action="course_plan.preview",  # type: ignore[attr-defined]
+                  error=ApiError(403, "forbidden", "Only clinicians and supervisors plan courses."))
     try:
         return plan_course(PlanRequest(decision=payload.decision, format=payload.format,
                                        adaptations=tuple(payload.adaptations), weeks=payload.weeks,
@@ -92,14 +93,14 @@ def plan_preview(request: HttpRequest, payload: PlanIn) -> Any:
 
 @router.get("/patients/{patient_id}/courses", response=list[CourseOut], summary="A patient's treatment courses")
 def course_list(request: HttpRequest, patient_id: str) -> Any:
-    patient = access_patient(request.auth, patient_id, Action.VIEW, audit_action="course.list")  # type: ignore[attr-defined]
+    patient = access_patient(request.auth, patient_id, Action.READ, audit_action="course.list")  # type: ignore[attr-defined]
     return list(patient.courses.all())  # type: ignore[attr-defined]
 
 
 @router.get("/patients/{patient_id}/courses/{course_id}/plan", response=PlanVersionOut,
             summary="A course's current plan (or `?version=N`)")
 def course_plan(request: HttpRequest, patient_id: str, course_id: int, version: int | None = None) -> Any:
-    course = access_course(request.auth, patient_id, course_id, Action.VIEW, audit_action="course_plan.view")  # type: ignore[attr-defined]
+    course = access_course(request.auth, patient_id, course_id, Action.CLINICAL_READ, audit_action="course_plan.view")  # type: ignore[attr-defined]
     versions = selectors.plan_versions(course)
     found = versions.filter(number=version).first() if version is not None else versions.first()
     if found is None:
@@ -110,13 +111,6 @@ def course_plan(request: HttpRequest, patient_id: str, course_id: int, version: 
 @router.get("/patients/{patient_id}/courses/{course_id}/sessions", response=list[SessionOut],
             summary="A course's sessions (UTC times, no notes)")
 def course_session_list(request: HttpRequest, patient_id: str, course_id: int) -> Any:
-    user = request.auth  # type: ignore[attr-defined]
-    if user.role in CLINICAL_ROLES:
-        course = access_course(user, patient_id, course_id, Action.VIEW, audit_action="course.sessions")
-    else:
-        patient = access_patient(user, patient_id, Action.VIEW, audit_action="course.sessions")
-        course = patient.courses.filter(pk=course_id).first()  # type: ignore[attr-defined]
-        if course is None:
-            raise ApiError(404, "not_found", "Not found.")
+    course = access_course(request.auth, patient_id, course_id, Action.READ, audit_action="course.sessions")  # type: ignore[attr-defined]
     return list(selectors.course_sessions(course))
 

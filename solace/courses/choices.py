@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from solace.domain.planning.progression import CourseStage
+
 
 class CourseFormat(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual")
@@ -8,14 +10,18 @@ class CourseFormat(models.TextChoices):
     FAMILY = "family", _("Family")
 
 
-class Stage(models.TextChoices):
-    """The three CFT stages of the seed document, plus the states before and after them."""
+STAGE_LABELS = {
+    CourseStage.NOT_STARTED: _("Not started"),
+    CourseStage.RECOGNISE: _("Stage 1: recognising patterns"),
+    CourseStage.BUILD: _("Stage 2: building new patterns"),
+    CourseStage.APPLY: _("Stage 3: applying them in daily life"),
+    CourseStage.COMPLETED: _("Completed"),
+}
 
-    NOT_STARTED = "not_started", _("Not started")
-    RECOGNISE = "recognise", _("Stage 1: recognising patterns")
-    BUILD = "build", _("Stage 2: building new patterns")
-    APPLY = "apply", _("Stage 3: applying them in daily life")
-    COMPLETED = "completed", _("Completed")
+Stage = models.TextChoices(  # type: ignore[misc]
+    "Stage", [(stage.name, (stage.value, STAGE_LABELS[stage])) for stage in CourseStage])
+"""The domain's course stages (solace.domain.planning.progression.CourseStage, in their order) as Django choices;
+only the labels are added here."""
 
 
 class CourseStatus(models.TextChoices):
@@ -25,18 +31,15 @@ class CourseStatus(models.TextChoices):
     ENDED_EARLY = "ended_early", _("Ended early")
 
 
+OPEN_COURSE_STATUSES = (CourseStatus.PLANNED, CourseStatus.ACTIVE)
+"""A course or group with one of these statuses is open: planned or running. A patient has at most one open course."""
+
+
 class SessionStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
     ATTENDED = "attended", _("Attended")
     MISSED = "missed", _("Missed")
     CANCELLED = "cancelled", _("Cancelled")
-
-
-STAGE_ORDER = (Stage.NOT_STARTED, Stage.RECOGNISE, Stage.BUILD, Stage.APPLY, Stage.COMPLETED)
-"""The order a course moves through; the clinician moves it one step at a time."""
-
-PLAN_STAGE_NUMBERS = {Stage.RECOGNISE: 1, Stage.BUILD: 2, Stage.APPLY: 3}
-"""Stage codes here and the stage numbers of the planning domain (solace.domain.planning.Stage)."""
 
 
 class FamilyRelationship(models.TextChoices):

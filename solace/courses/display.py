@@ -9,7 +9,11 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from solace.courses.choices import Stage
+from solace.domain.monitoring import ChangeCategory
 from solace.domain.planning import UnknownExercise, get_exercise
+from solace.domain.planning.progression import COURSE_STAGE_ORDER, PLAN_STAGES, CourseStage
+from solace.measures.display import CATEGORY_NAMES
+from solace.screening.choices import ADAPTATION_LABELS
 
 STAGE_FOR_PATIENTS = {
     Stage.NOT_STARTED: _("Your course has not started yet. Your clinician will agree the first session with you."),
@@ -22,7 +26,6 @@ STAGE_FOR_PATIENTS = {
     Stage.COMPLETED: _("You have finished the course. Keep up a short daily practice; your clinician will arrange "
                        "follow-up."),
 }
-PLAN_STAGES = (Stage.RECOGNISE, Stage.BUILD, Stage.APPLY)
 
 FAMILY_PRACTICE_TITLE = _("Being kind when things are hard")
 FAMILY_PRACTICE = _(
@@ -35,18 +38,14 @@ FAMILY_PRACTICE = _(
 
 def category_label(code: str | None) -> str:
     """The measures app's name for a reliable-change category (None: fewer than two results)."""
-    from solace.domain.monitoring import ChangeCategory
-    from solace.measures.display import CATEGORY_NAMES
-
     return str(CATEGORY_NAMES[ChangeCategory(code)]) if code else str(_("Needs two results"))
 
 
 def stage_steps(current: str) -> list[dict[str, Any]]:
     """The three stages in order, each with its plain-language purpose and whether it is done, now or later."""
-    order = [Stage.NOT_STARTED, *PLAN_STAGES, Stage.COMPLETED]
-    position = order.index(Stage(current))
-    return [{"stage": stage, "label": stage.label, "purpose": STAGE_FOR_PATIENTS[stage],
-             "state": "done" if order.index(stage) < position else "now" if stage == current else "later"}
+    position = COURSE_STAGE_ORDER.index(CourseStage(current))
+    return [{"stage": Stage(stage), "label": Stage(stage).label, "purpose": STAGE_FOR_PATIENTS[Stage(stage)],
+             "state": "done" if COURSE_STAGE_ORDER.index(stage) < position else "now" if stage == current else "later"}
             for stage in PLAN_STAGES]
 
 
@@ -59,8 +58,6 @@ def exercise_title(code: str) -> str:
 
 def adaptation_labels(plan: Any) -> list[str]:
     """The screening's names of the adaptations in a stored plan version."""
-    from solace.screening.choices import ADAPTATION_LABELS
-
     if plan is None:
         return []
     return [str(ADAPTATION_LABELS.get(item["code"], item["code"])) for item in plan.plan["adaptations"]]

@@ -9,7 +9,6 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from solace.accounts.forms import InvitationAcceptForm
 from solace.courses.choices import RECORDABLE_ATTENDANCE, CourseFormat, FamilyRelationship, SessionStatus
 from solace.domain.planning import Exercise, exercise_list, get_exercise
 from solace.patients.models import Patient
@@ -145,17 +144,3 @@ class FamilySharingForm(forms.Form):
     family_sees_homework = forms.BooleanField(label=_("Share my daily practice"), required=False)
     family_sees_progress = forms.BooleanField(label=_("Share where I am in the course (stage and week)"),
                                               required=False)
-
-
-class FamilyAcceptForm(InvitationAcceptForm):
-    """A family member's account and consent (the patient invitation's password rules)."""
-
-    consent_treatment = forms.BooleanField(
-        label=_("I agree to take part in the family sessions of this course."), required=True,
-        error_messages={"required": _("You need to agree to take part to continue.")},
-    )
-    consent_data_use = forms.BooleanField(
-        label=_("I agree that the clinic stores my name, e-mail address and attendance, and I will keep what I "
-                "hear in sessions private."), required=True,
-        error_messages={"required": _("You need to agree to continue.")},
-    )

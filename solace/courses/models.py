@@ -7,7 +7,26 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from solace.courses.choices import CourseFormat, CourseStatus, FamilyRelationship, SessionStatus, Stage
+from solace.courses.choices import (
+    OPEN_COURSE_STATUSES,
+    CourseFormat,
+    CourseStatus,
+    FamilyRelationship,
+    SessionStatus,
+    Stage,
+)
+
+
+class TreatmentCourseQuerySet(models.QuerySet["TreatmentCourse"]):
+    def open(self) -> TreatmentCourseQuerySet:
+        """Planned or active courses (OPEN_COURSE_STATUSES)."""
+        return self.filter(status__in=OPEN_COURSE_STATUSES)
+
+    def current(self) -> TreatmentCourse | None:
+        """The one definition of a patient's current course (call it on `patient.courses`): their open course,
+        else their latest one. Lower apps that already hold the patient reach it here without importing
+        solace.courses.selectors; `course_current` there is the selector for everyone else."""
+        return self.open().first() or self.order_by("-created_at").first()
 
 
 class TreatmentCourse(models.Model):
@@ -30,6 +49,8 @@ class TreatmentCourse(models.Model):
     family_sees_schedule = models.BooleanField(_("Share my session times"), default=False)
     family_sees_homework = models.BooleanField(_("Share my daily practice"), default=False)
     family_sees_progress = models.BooleanField(_("Share where I am in the course"), default=False)
+
+    objects = TreatmentCourseQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]

@@ -5,14 +5,13 @@ the author."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.db.models import QuerySet
 
-from solace.accounts.choices import Role
 from solace.accounts.models import User
-from solace.courses.choices import STAGE_ORDER, CourseFormat, CourseStatus, SessionStatus, Stage
+from solace.courses.choices import OPEN_COURSE_STATUSES, CourseFormat, CourseStatus, SessionStatus
 from solace.courses.models import (
     CoursePlanVersion,
     FamilyParticipant,
@@ -23,20 +22,27 @@ from solace.courses.models import (
     TreatmentCourse,
 )
 from solace.domain.instruments import get_instrument
+from solace.domain.monitoring.schedule import CourseTimeline
 from solace.domain.planning import EXERCISES, UnknownExercise, get_exercise
-from solace.domain.planning.content import FAMILY_ATTENDS
-from solace.patients.access import Action, patients_in_scope
+from solace.domain.planning.progression import (
+    STAGE_CRITERIA_INSTRUMENTS,
+    attendance_rate,
+    course_stage,
+    next_stage,
+    plan_stage,
+)
+from solace.domain.planning.timing import course_start
+from solace.domain.planning.timing import course_week as week_of_course
+from solace.kernel.permissions import Action
+from solace.measures.selectors import TreatmentEpisode, results_for
+from solace.patients.access import patients_in_scope
 from solace.patients.models import Patient
-
-OPEN_STATUSES = (CourseStatus.PLANNED, CourseStatus.ACTIVE)
-CRITERIA_INSTRUMENTS = ("phq9", "gad7")
-PLAN_STAGE = {1: Stage.RECOGNISE, 2: Stage.BUILD, 3: Stage.APPLY}
 
 
 def course_current(patient: Patient) -> TreatmentCourse | None:
-    """The patient's planned or active course, else their latest one."""
-    courses = patient.courses.select_related("group")  # type: ignore[attr-defined]
-    return courses.filter(status__in=OPEN_STATUSES).first() or courses.first()  # type: ignore[no-any-return]
+    """The patient's current course: their planned or active course, else their latest one
+    (TreatmentCourseQuerySet.current, the one definition)."""
+    return patient.courses.select_related("group").current()  # type: ignore[attr-defined,no-any-return]
 
 
 def plan_latest(owner: TreatmentCourse | TherapyGroup) -> CoursePlanVersion | None:
@@ -62,16 +68,37 @@ def course_sessions(course: TreatmentCourse) -> QuerySet[TherapySession]:
     return course.therapy_sessions.order_by("scheduled_start", "number")
 
 
+def course_session_starts(course: TreatmentCourse) -> tuple[datetime, ...]:
+    """When the course's sessions start, cancelled ones left out (a cancelled session neither starts a course nor
+    counts as one)."""
+    sessions = course.therapy_sessions.exclude(status=SessionStatus.CANCELLED)
+    return tuple(sessions.order_by("scheduled_start").values_list("scheduled_start", flat=True))
+
+
+def course_started_at(course: TreatmentCourse) -> datetime | None:
+    """When the course starts (solace.domain.planning.timing.course_start), in the patient's time zone."""
+    return course_start(session_starts=course_session_starts(course), started_on=course.started_on,
+                        zone=course.patient.time_zone)
+
+
 def course_week(course: TreatmentCourse, *, now: datetime) -> int | None:
-    """Which week of the course `now` falls in (1-based, at most the course's weeks), counted from the first
-    session, else from the start date; None before the course starts."""
-    first = course.therapy_sessions.order_by("scheduled_start").values_list("scheduled_start", flat=True).first()
-    if first is None and course.started_on is None:
-        return None
-    start = first or datetime.combine(course.started_on, datetime.min.time(), tzinfo=now.tzinfo)  # type: ignore[arg-type]
-    if now < start:
-        return None
-    return min(course.weeks, (now - start) // timedelta(weeks=1) + 1)
+    """Which week of the course `now` falls in (solace.domain.planning.timing.course_week)."""
+    return week_of_course(course_started_at(course), now=now, weeks=course.weeks)
+
+
+def course_timeline(course: TreatmentCourse) -> CourseTimeline:
+    """The course as the measurement schedule sees it: its start (course_started_at, else, before anything is
+    scheduled, when the course was created), its length and its session times (cancelled ones left out)."""
+    sessions = course_session_starts(course)
+    start = course_start(session_starts=sessions, started_on=course.started_on,
+                         zone=course.patient.time_zone) or course.created_at
+    return CourseTimeline(start=start, weeks=max(course.weeks, 1), session_starts=sessions)
+
+
+def treatment_episode(patient: Patient) -> TreatmentEpisode | None:
+    """The patient's current course (course_current) for the measures app, which stands below courses."""
+    course = course_current(patient)
+    return TreatmentEpisode(course_id=course.pk, timeline=course_timeline(course)) if course else None
 
 
 def next_session(course: TreatmentCourse, *, now: datetime) -> TherapySession | None:
@@ -119,20 +146,18 @@ class StageCriteria:
         return asdict(self)
 
 
-def _planned_next_stage_week(course: TreatmentCourse, next_stage: str | None) -> int | None:
+def _planned_next_stage_week(course: TreatmentCourse, following: str | None) -> int | None:
     plan = session_plan(course)
-    if plan is None or next_stage is None:
+    number = plan_stage(following) if following is not None else None
+    if plan is None or number is None:
         return None
-    number = {Stage.BUILD: 2, Stage.APPLY: 3}.get(Stage(next_stage))
     stage = next((item for item in plan.plan["stages"] if item["number"] == number), None)
     return stage["weeks"][0] if stage and stage["weeks"] else None
 
 
 def _measure_criteria(patient: Patient) -> tuple[MeasureCriterion, ...]:
-    from solace.measures.selectors import results_for
-
     criteria = []
-    for code in CRITERIA_INSTRUMENTS:
+    for code in STAGE_CRITERIA_INSTRUMENTS:
         instrument = get_instrument(code)
         result = results_for(patient=patient, instrument=instrument)
         change = result.change if result else None
@@ -145,15 +170,14 @@ def _measure_criteria(patient: Patient) -> tuple[MeasureCriterion, ...]:
 
 
 def stage_criteria(course: TreatmentCourse, *, now: datetime) -> StageCriteria:
-    index = STAGE_ORDER.index(Stage(course.stage))
-    next_stage = STAGE_ORDER[index + 1] if index + 1 < len(STAGE_ORDER) else None
+    """What the clinician weighs beside a stage decision (the rules: solace.domain.planning.progression)."""
+    following = next_stage(course.stage)
     statuses = list(course.therapy_sessions.values_list("status", flat=True))
     attended, missed = statuses.count(SessionStatus.ATTENDED), statuses.count(SessionStatus.MISSED)
     return StageCriteria(
-        stage=course.stage, next_stage=next_stage, week=course_week(course, now=now), weeks=course.weeks,
-        planned_next_stage_week=_planned_next_stage_week(course, next_stage),
-        attended=attended, missed=missed,
-        attendance_rate=round(attended / (attended + missed), 2) if attended + missed else None,
+        stage=course.stage, next_stage=following.value if following else None, week=course_week(course, now=now),
+        weeks=course.weeks, planned_next_stage_week=_planned_next_stage_week(course, following),
+        attended=attended, missed=missed, attendance_rate=attendance_rate(attended, missed),
         measures=_measure_criteria(course.patient), practice_count=None,
     )
 
@@ -182,9 +206,9 @@ def _exercise_title(code: str) -> str:
 def homework_for_patient(plan: CoursePlanVersion | None, *, stage: str) -> list[Practice]:
     if plan is None:
         return []
-    return [Practice(stage=PLAN_STAGE[item["stage"]], title=_exercise_title(item["exercise"]),
+    return [Practice(stage=course_stage(item["stage"]).value, title=_exercise_title(item["exercise"]),
                      instructions=item["instructions"], minutes_per_day=item["minutes_per_day"],
-                     current=PLAN_STAGE[item["stage"]] == stage)
+                     current=course_stage(item["stage"]) == stage)
             for item in plan.plan["homework"]]
 
 
@@ -230,16 +254,6 @@ def _patient_focus(planned: dict[str, Any] | None) -> str:
 # --- groups ------------------------------------------------------------------------------------------------------
 
 
-def group_list(*, user: User) -> QuerySet[TherapyGroup]:
-    """Groups the user runs (clinicians) or oversees (supervisors: every group of their clinic)."""
-    groups = TherapyGroup.objects.filter(clinic=user.clinic)
-    if user.role == Role.SUPERVISOR:
-        return groups
-    if user.role == Role.CLINICIAN:
-        return groups.filter(facilitator=user)
-    return TherapyGroup.objects.none()
-
-
 def group_members(group: TherapyGroup) -> QuerySet[TreatmentCourse]:
     return group.member_courses.exclude(status=CourseStatus.ENDED_EARLY).select_related("patient").order_by(
         "patient__family_name", "patient__given_name")
@@ -248,9 +262,9 @@ def group_members(group: TherapyGroup) -> QuerySet[TreatmentCourse]:
 def group_candidates(*, user: User) -> QuerySet[Patient]:
     """Patients the user may add to a group: in their scope (editable), with no planned or active course, or
     with a planned group-format course that waits for a group."""
-    busy = TreatmentCourse.objects.filter(status__in=OPEN_STATUSES).exclude(
+    busy = TreatmentCourse.objects.filter(status__in=OPEN_COURSE_STATUSES).exclude(
         format=CourseFormat.GROUP, status=CourseStatus.PLANNED, group__isnull=True).values("patient_id")
-    return patients_in_scope(user, Action.EDIT).exclude(pk__in=busy).order_by("family_name", "given_name")
+    return patients_in_scope(user, Action.CLINICAL_WRITE).exclude(pk__in=busy).order_by("family_name", "given_name")
 
 
 def group_session_members(group_session: GroupSession) -> QuerySet[TherapySession]:
@@ -262,10 +276,11 @@ def group_session_members(group_session: GroupSession) -> QuerySet[TherapySessio
 
 
 def family_sessions(plan: CoursePlanVersion | None) -> set[int]:
-    """Numbers of the planned sessions that family members attend."""
+    """Numbers of the planned sessions that family members attend (each planned session's `family_attends`; plans
+    stored before the field existed got it from migration 0003_plan_family_attends)."""
     if plan is None:
         return set()
-    return {item["number"] for item in plan.plan["sessions"] if FAMILY_ATTENDS in item["notes"]}
+    return {item["number"] for item in plan.plan["sessions"] if item.get("family_attends", False)}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -25,14 +25,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from solace.accounts.choices import Role
 from solace.accounts.models import Invitation, User, hash_secret
-from solace.accounts.services import member_create
+from solace.accounts.services import ConsentWording, Invitee, PendingInvitation
 from solace.audit.models import Outcome
 from solace.audit.services import audit_record
 from solace.courses.choices import (
+    OPEN_COURSE_STATUSES,
     RECORDABLE_ATTENDANCE,
-    STAGE_ORDER,
     CourseFormat,
     CourseStatus,
     FamilyRelationship,
@@ -52,6 +51,7 @@ from solace.courses.models import (
     TherapySession,
     TreatmentCourse,
 )
+from solace.courses.selectors import stage_criteria
 from solace.domain.planning import (
     PLANNER_VERSION,
     PlanInputError,
@@ -61,10 +61,14 @@ from solace.domain.planning import (
     get_exercise,
     plan_course,
 )
+from solace.domain.planning.progression import stage_transition_allowed
+from solace.domain.planning.timing import SkippedLocalTime, UnknownTimeZone, local_start, weekly_starts
+from solace.domain.screening import decision_allows_course
+from solace.kernel.permissions import Action, Role, user_may
+from solace.measures.services import schedule_defaults_apply
 from solace.patients.models import Patient
+from solace.screening.selectors import screening_clearance, screening_latest
 
-OPEN_STATUSES = (CourseStatus.PLANNED, CourseStatus.ACTIVE)
-PLAN_DECISIONS = ("suitable", "suitable_with_adaptations")
 MAX_FOCUS_LENGTH = 200
 MAX_NAME_LENGTH = 100
 FAMILY_CONSENT_VERSION = "1"
@@ -107,11 +111,9 @@ PLAN_FIELD_MESSAGES = {
 def screening_basis(patient: Patient) -> PlanBasis | None:
     """The basis for a plan when the patient's latest screening carries a signed decision that allows a course
     (an override awaiting co-signature counts for planning; activation still waits for it)."""
-    from solace.screening.selectors import screening_latest  # screening builds on courses, not the reverse
-
     screening = screening_latest(patient=patient)
     signature = getattr(screening, "signature", None) if screening else None
-    if screening is None or signature is None or signature.decision not in PLAN_DECISIONS:
+    if screening is None or signature is None or not decision_allows_course(signature.decision):
         return None
     return PlanBasis(decision=signature.decision, adaptations=tuple(screening.result.get("adaptations", ())),
                      concerns=tuple(screening.intake.get("presenting_concerns", ())), screening_id=screening.pk)
@@ -175,7 +177,7 @@ def course_plan_create(*, actor: User, patient: Patient, course_format: str, wee
     if group is not None and course_format != CourseFormat.GROUP:
         raise ValidationError({"course_format": _("A group member's course has the group format.")})
     with transaction.atomic():
-        if TreatmentCourse.objects.select_for_update().filter(patient=patient, status__in=OPEN_STATUSES).exists():
+        if TreatmentCourse.objects.select_for_update().filter(patient=patient).open().exists():
             raise ValidationError(_("The patient already has a planned or active course."))
         course = TreatmentCourse.objects.create(patient=patient, format=course_format, status=CourseStatus.PLANNED,
                                                 created_by=actor, group=group)
@@ -199,9 +201,6 @@ def course_activate(*, actor: User, course: TreatmentCourse, now: datetime) -> T
     """Start a planned course. Refused, with the reason, unless the patient's latest screening carries a signed
     decision that allows it (solace.screening.selectors.screening_clearance); refusals are audited too. A course
     created before its screening was signed gets its plan now."""
-    from solace.measures.services import schedule_defaults_apply
-    from solace.screening.selectors import screening_clearance  # screening builds on courses, not the reverse
-
     patient = course.patient
     clearance = screening_clearance(patient=patient)
     if not clearance.allowed:
@@ -223,7 +222,7 @@ def course_activate(*, actor: User, course: TreatmentCourse, now: datetime) -> T
             locked.stage = Stage.RECOGNISE
         locked.save(update_fields=["status", "started_on", "stage"])
         # Every course comes with the default measurement schedule (issue 3); clinicians adjust it afterwards.
-        schedule_defaults_apply(actor=actor, course=locked, now=now)
+        schedule_defaults_apply(actor=actor, patient=patient, course_id=locked.pk, now=now)
         audit_record(actor=actor, action="course.activate", object_type="treatment_course", object_id=locked.pk,
                      patient_id=patient.pk, clinic_id=patient.clinic_id,
                      detail={"screening_id": clearance.screening.pk if clearance.screening else None})
@@ -269,7 +268,7 @@ def plan_settings_change(*, actor: User, owner: PlanOwner, weeks: int, session_m
         version = _version_add(owner, plan=plan, author=actor, now=now, summary=summary, changes=changes,
                                source=latest.source)
         if isinstance(owner, TherapyGroup):
-            for course in owner.member_courses.filter(status__in=OPEN_STATUSES).select_related("patient__clinic"):
+            for course in owner.member_courses.open().select_related("patient__clinic"):
                 _align_with_group(course, owner, actor=actor, now=now)
         return version
 
@@ -321,31 +320,32 @@ def plan_session_edit(*, actor: User, owner: PlanOwner, number: int, focus: str,
 # --- scheduling --------------------------------------------------------------------------------------------------
 
 
+def _scheduling_error(day: date, at: time, zone: str, field: str, error: ValueError) -> ValidationError:
+    if isinstance(error, UnknownTimeZone):
+        return ValidationError({field: _("Unknown time zone %(zone)s.") % {"zone": zone}})
+    return ValidationError({field: _("%(time)s does not exist on %(day)s in %(zone)s (the clocks change). "
+                                     "Choose another time.") % {"time": at.strftime("%H:%M"), "day": day,
+                                                                "zone": zone}})
+
+
 def local_to_utc(day: date, at: time, zone: str, *, field: str = "start_time") -> datetime:
-    """A wall-clock time in `zone` as UTC. A time skipped by a daylight-saving change is an error naming the
-    field (it does not exist there); a repeated one means its first occurrence."""
+    """A wall-clock time in `zone` as UTC (solace.domain.planning.timing.local_start); a time skipped by a
+    daylight-saving change or an unknown zone is an error naming the field."""
     try:
-        tz = zoneinfo.ZoneInfo(zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ValidationError({field: _("Unknown time zone %(zone)s.") % {"zone": zone}}) from None
-    local = datetime.combine(day, at, tzinfo=tz)
-    if local.astimezone(UTC).astimezone(tz).replace(tzinfo=None) != local.replace(tzinfo=None):
-        raise ValidationError({field: _("%(time)s does not exist on %(day)s in %(zone)s (the clocks change). "
-                                        "Choose another time.") % {"time": at.strftime("%H:%M"), "day": day,
-                                                                   "zone": zone}})
-    return local.astimezone(UTC)
+        return local_start(day, at, zone)
+    except (SkippedLocalTime, UnknownTimeZone) as exc:
+        raise _scheduling_error(day, at, zone, field, exc) from None
 
 
 def _weekly_starts(plan: Mapping[str, Any], first_day: date, at: time, zone: str) -> list[tuple[int, datetime]]:
-    """Each planned session at the same wall-clock time in `zone`, week after week (so across a daylight-saving
-    change the UTC time moves, and the clinician's local time does not)."""
-    local_to_utc(first_day, at, zone, field="start_time")
-    tz = zoneinfo.ZoneInfo(zone)
-    starts = []
-    for session in plan["sessions"]:
-        day = first_day + timedelta(weeks=session["week"] - 1)
-        starts.append((session["number"], datetime.combine(day, at, tzinfo=tz).astimezone(UTC)))
-    return starts
+    """Each planned session at the same wall-clock time in `zone`, week after week
+    (solace.domain.planning.timing.weekly_starts)."""
+    sessions = plan["sessions"]
+    try:
+        starts = weekly_starts(first_day, at, zone, [session["week"] for session in sessions])
+    except (SkippedLocalTime, UnknownTimeZone) as exc:
+        raise _scheduling_error(first_day, at, zone, "start_time", exc) from None
+    return [(session["number"], start) for session, start in zip(sessions, starts, strict=True)]
 
 
 def _check_future(start: datetime, now: datetime) -> None:
@@ -360,7 +360,7 @@ def sessions_schedule(*, actor: User, course: TreatmentCourse, first_day: date, 
         raise ValidationError({"start_date": _("A group member's sessions are the group's: schedule the group.")})
     with transaction.atomic():
         locked = TreatmentCourse.objects.select_for_update().select_related("patient").get(pk=course.pk)
-        if locked.status not in OPEN_STATUSES:
+        if locked.status not in OPEN_COURSE_STATUSES:
             raise ValidationError({"start_date": _("Only a planned or active course can be scheduled.")})
         latest = _latest_or_error(locked)
         if locked.therapy_sessions.exists():
@@ -488,7 +488,7 @@ def progress_note_addendum_add(*, actor: User, note: ProgressNote, text: str, no
 def psychotherapy_note_save(*, actor: User, session: TherapySession, text: str, now: datetime) -> PsychotherapyNote:
     """The actor's own private note on the session (one per author and session). Only clinicians and supervisors
     keep them; the text goes nowhere but back to its author."""
-    if actor.role not in (Role.CLINICIAN, Role.SUPERVISOR):
+    if not user_may(actor, Action.CLINICAL_WRITE):
         raise ValidationError({"private_text": _("Only clinicians keep private notes.")})
     text = text.strip()
     if not text:
@@ -507,23 +507,15 @@ def psychotherapy_note_save(*, actor: User, session: TherapySession, text: str, 
 # --- stages ------------------------------------------------------------------------------------------------------
 
 
-def _next_stage(stage: str) -> str | None:
-    index = STAGE_ORDER.index(Stage(stage))
-    return STAGE_ORDER[index + 1] if index + 1 < len(STAGE_ORDER) else None
-
-
 def course_stage_advance(*, actor: User, course: TreatmentCourse, to_stage: str, note: str,
                          now: datetime) -> StageTransition:
     """The clinician moves an active course to its next stage (recognise -> build -> apply -> completed). The
     criteria shown beside the decision are stored with it, and the decision is audited."""
-    from solace.courses.selectors import stage_criteria
-
     with transaction.atomic():
         locked = TreatmentCourse.objects.select_for_update().select_related("patient__clinic").get(pk=course.pk)
         if locked.status != CourseStatus.ACTIVE:
             raise ValidationError({"to_stage": _("Only an active course moves between stages.")})
-        expected = _next_stage(locked.stage)
-        if to_stage != expected:
+        if not stage_transition_allowed(locked.stage, to_stage):
             raise ValidationError({"to_stage": _("The course moves one stage at a time, to the next stage.")})
         transition = StageTransition.objects.create(
             course=locked, from_stage=locked.stage, to_stage=to_stage, decided_by=actor, decided_at=now,
@@ -550,7 +542,7 @@ def group_create(*, actor: User, name: str, weeks: int | None, session_minutes: 
     if not name or len(name) > MAX_NAME_LENGTH:
         raise ValidationError({"name": _("Give the group a name of 1 to %(count)s characters.")
                                % {"count": MAX_NAME_LENGTH}})
-    if actor.role != Role.CLINICIAN:
+    if not user_may(actor, Action.GROUP_CREATE):
         raise ValidationError({"name": _("Only a clinician can run a group.")})
     with transaction.atomic():
         group = TherapyGroup.objects.create(clinic=actor.clinic, name=name, facilitator=actor)
@@ -561,7 +553,7 @@ def group_create(*, actor: User, name: str, weeks: int | None, session_minutes: 
 
 
 def _member_count(group: TherapyGroup) -> int:
-    return group.member_courses.filter(status__in=OPEN_STATUSES).count()
+    return group.member_courses.filter(status__in=OPEN_COURSE_STATUSES).count()
 
 
 def group_member_add(*, actor: User, group: TherapyGroup, patient: Patient, now: datetime) -> TreatmentCourse:
@@ -582,7 +574,7 @@ def group_member_add(*, actor: User, group: TherapyGroup, patient: Patient, now:
 
 
 def _check_room(group: TherapyGroup, patient: Patient) -> None:
-    if group.status not in OPEN_STATUSES:
+    if group.status not in OPEN_COURSE_STATUSES:
         raise ValidationError({"patient": _("The group has ended.")})
     if patient.clinic_id != group.clinic_id:
         raise ValidationError({"patient": _("Choose a patient of this clinic.")})
@@ -633,8 +625,6 @@ def plan_latest_version(owner: PlanOwner) -> CoursePlanVersion | None:
 
 def group_activate(*, actor: User, group: TherapyGroup, now: datetime) -> TherapyGroup:
     """Start the group: it needs 4-12 members, each cleared by their own signed screening. All or nothing."""
-    from solace.screening.selectors import screening_clearance
-
     members = list(group.member_courses.filter(status=CourseStatus.PLANNED).select_related("patient__clinic"))
     low, high = TherapyGroup.MIN_MEMBERS, TherapyGroup.MAX_MEMBERS
     if not low <= len(members) <= high:
@@ -672,7 +662,7 @@ def group_sessions_schedule(*, actor: User, group: TherapyGroup, first_day: date
         minutes = {item["number"]: item["minutes"] for item in latest.plan["sessions"]}
         shared = [GroupSession.objects.create(group=locked, number=number, scheduled_start=start,
                                               duration_minutes=minutes[number]) for number, start in starts]
-        for course in locked.member_courses.filter(status__in=OPEN_STATUSES):
+        for course in locked.member_courses.filter(status__in=OPEN_COURSE_STATUSES):
             TherapySession.objects.bulk_create(
                 TherapySession(course=course, number=item.number, scheduled_start=item.scheduled_start,
                                duration_minutes=item.duration_minutes, group_session=item) for item in shared)
@@ -737,7 +727,7 @@ def family_invite(*, actor: User, course: TreatmentCourse, full_name: str, email
     full_name, email = full_name.strip(), email.strip().lower()
     if course.format != CourseFormat.FAMILY:
         raise ValidationError({"email": _("Family members join family-format courses only.")})
-    if course.status not in OPEN_STATUSES:
+    if course.status not in OPEN_COURSE_STATUSES:
         raise ValidationError({"email": _("The course has ended.")})
     if not full_name:
         raise ValidationError({"full_name": _("Give the family member's name.")})
@@ -776,35 +766,43 @@ def family_invitation_send(*, participant: FamilyParticipant, token: str) -> Non
         send_mail(_("Your invitation to Solace"), body, None, [participant.email])
 
 
-def family_invitation_find(token: str, *, now: datetime) -> FamilyInvitation | None:
+FAMILY_CONSENTS = ConsentWording(
+    treatment=gettext_lazy("I agree to take part in the family sessions of this course."),
+    treatment_required=gettext_lazy("You need to agree to take part to continue."),
+    data_use=gettext_lazy("I agree that the clinic stores my name, e-mail address and attendance, and I will keep "
+                          "what I hear in sessions private."),
+    data_use_required=gettext_lazy("You need to agree to continue."),
+)
+
+
+def family_invitation_find(token: str, now: datetime) -> PendingInvitation | None:
+    """A family member's usable invitation, as the shared accept page (solace.accounts) presents it: their account
+    has the role family member in the patient's clinic, in the patient's time zone and language."""
     invitation = (FamilyInvitation.objects.select_related("participant__course__patient__clinic")
                   .filter(token_hash=hash_secret(token)).first())
-    return invitation if invitation is not None and invitation.is_usable(now) else None
-
-
-def family_invitation_accept(*, invitation: FamilyInvitation, password: str, now: datetime) -> User:
-    """Create the family member's account (role family member, the patient's clinic), record their consent and
-    use up the invitation, all or nothing."""
+    if invitation is None or not invitation.is_usable(now):
+        return None
     participant = invitation.participant
     patient = participant.course.patient
-    with transaction.atomic():
-        locked = FamilyInvitation.objects.select_for_update().get(pk=invitation.pk)
-        if not locked.is_usable(now):
-            raise ValidationError({"token": _("This invitation has already been used or has expired.")})
-        if User.objects.filter(email__iexact=participant.email).exists():
-            raise ValidationError({"email": _("An account with this e-mail address already exists.")})
-        user = member_create(clinic=patient.clinic, email=participant.email, full_name=participant.full_name,
-                             role=Role.FAMILY_MEMBER, password=password)
-        user.time_zone, user.language = patient.time_zone, patient.preferred_language
-        user.save(update_fields=["time_zone", "language"])
-        participant.user, participant.consented_at, participant.consent_version = user, now, FAMILY_CONSENT_VERSION
-        participant.save(update_fields=["user", "consented_at", "consent_version"])
-        locked.accepted_at = now
-        locked.save(update_fields=["accepted_at"])
-        audit_record(actor=user, action="family.accept", object_type="family_participant", object_id=participant.pk,
-                     patient_id=patient.pk, clinic_id=patient.clinic_id,
-                     detail={"consent_version": FAMILY_CONSENT_VERSION})
-    return user
+    return PendingInvitation(
+        invitation=invitation,
+        invitee=Invitee(clinic=patient.clinic, email=participant.email, full_name=participant.full_name,
+                        role=Role.FAMILY_MEMBER, time_zone=patient.time_zone, language=patient.preferred_language),
+        link=lambda user, now: _family_link(participant, user, now), consents=FAMILY_CONSENTS,
+        welcome_name=participant.full_name, about_template="courses/partials/_family_invitation_about.html",
+        context={"participant": participant, "clinic": patient.clinic, "patient_given_name": patient.given_name},
+        home="courses:family_home",
+    )
+
+
+def _family_link(participant: FamilyParticipant, user: User, now: datetime) -> None:
+    """The participant gets their account and their consent is recorded."""
+    patient = participant.course.patient
+    participant.user, participant.consented_at, participant.consent_version = user, now, FAMILY_CONSENT_VERSION
+    participant.save(update_fields=["user", "consented_at", "consent_version"])
+    audit_record(actor=user, action="family.accept", object_type="family_participant", object_id=participant.pk,
+                 patient_id=patient.pk, clinic_id=patient.clinic_id,
+                 detail={"consent_version": FAMILY_CONSENT_VERSION})
 
 
 def family_sharing_save(*, actor: User, course: TreatmentCourse, schedule: bool, homework: bool, progress: bool,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from solace.accounts.models import User
 from solace.courses import services
 from solace.courses.choices import CourseStatus, Stage
-from solace.courses.models import ProgressNote, TherapySession, TreatmentCourse
+from solace.courses.models import GroupSession, ProgressNote, TherapyGroup, TherapySession, TreatmentCourse
 from solace.patients.models import Patient
 from solace.screening import services as screening_services
 from solace.screening.testing import CALM_INTAKE, screening_create
@@ -51,7 +51,7 @@ def cast_course(cast: Cast) -> TreatmentCourse:
 
 def cast_fresh_course(cast: Cast, *, scheduled: bool = False) -> TreatmentCourse:
     """A new course for every call: earlier open courses of the cast patient are closed first."""
-    cast.patient.courses.filter(status__in=services.OPEN_STATUSES).update(status=CourseStatus.ENDED_EARLY)  # type: ignore[attr-defined]
+    cast.patient.courses.open().update(status=CourseStatus.ENDED_EARLY)  # type: ignore[attr-defined]
     return course_ready(cast.patient, clinician=cast.assigned_clinician, course_format="family", active=True,
                         scheduled=scheduled)
 
@@ -101,3 +101,80 @@ def session_time_form(day: date | None = None, at: str = "18:00") -> dict[str, s
 
 def note_exists(session: TherapySession) -> bool:
     return ProgressNote.objects.filter(session=session).exists()
+
+
+# --- the access matrix's wider cast: groups and family members ----------------------------------------------------
+
+
+def family_member_create(course: TreatmentCourse, *, actor: User) -> User:
+    """A relative invited to a family-format course who accepted and consented, through the real services."""
+    from solace.accounts.services import invitation_accept
+    from solace.testing.factories import PASSWORD
+
+    _participant, token = services.family_invite(actor=actor, course=course, full_name="Sam Relative",
+                                                 email=unique_email(), relationship="partner", now=timezone.now())
+    pending = services.family_invitation_find(token, now=timezone.now())
+    assert pending is not None
+    return invitation_accept(pending=pending, password=PASSWORD, now=timezone.now())
+
+
+def group_candidate(cast: Cast) -> Patient:
+    """A new patient the group facilitator may add to a group: in their care, screened and cleared, no course."""
+    from solace.testing.factories import patient_create
+
+    assert cast.group_facilitator is not None
+    number = next(_counter)
+    patient = patient_create(cast.clinic, clinician=cast.group_facilitator, given_name=f"Member{number}",
+                             family_name=f"Grouped{number}")
+    signed_screening(patient, actor=cast.group_facilitator)
+    return patient
+
+
+def cast_fresh_group(cast: Cast, *, members: int = 0) -> TherapyGroup:
+    """A new planned, unscheduled group of the facilitator with `members` cleared members (one per request)."""
+    assert cast.group_facilitator is not None
+    group = services.group_create(actor=cast.group_facilitator, name=f"Group {next(_counter)}", weeks=None,
+                                  session_minutes=None, now=timezone.now())
+    for _number in range(members):
+        services.group_member_add(actor=cast.group_facilitator, group=group, patient=group_candidate(cast),
+                                  now=timezone.now())
+    return group
+
+
+def cast_group(cast: Cast) -> TherapyGroup:
+    """The facilitator's started group of four members, scheduled weekly from next week (created once per test)."""
+    group = TherapyGroup.objects.filter(facilitator=cast.group_facilitator, status=CourseStatus.ACTIVE).first()
+    if group is not None:
+        return group
+    group = cast_fresh_group(cast, members=TherapyGroup.MIN_MEMBERS)
+    services.group_activate(actor=cast.group_facilitator, group=group, now=timezone.now())  # type: ignore[arg-type]
+    services.group_sessions_schedule(actor=cast.group_facilitator, group=group, first_day=next_week(), at=time(18),  # type: ignore[arg-type]
+                                     zone="Europe/London", now=timezone.now())
+    return group
+
+
+def cast_group_session(cast: Cast) -> GroupSession:
+    return cast_group(cast).sessions.order_by("number").first()  # type: ignore[attr-defined, no-any-return]
+
+
+def cast_widen(cast: Cast) -> Cast:
+    """The access matrix's cast: adds a facilitator running a started group of four patients of their own, a
+    clinician of the same clinic running another group (not this one, and on no cast patient's care team), a family
+    member of the cast patient's family course (the patient shares session times and progress with them) and a
+    family member of the other patient's family course (which shares nothing)."""
+    from solace.kernel.permissions import Role
+    from solace.testing.factories import user_create
+
+    cast.group_facilitator = user_create(cast.clinic, Role.CLINICIAN)
+    cast.other_group_facilitator = user_create(cast.clinic, Role.CLINICIAN)
+    services.group_create(actor=cast.other_group_facilitator, name="Thursday morning group", weeks=None,
+                          session_minutes=None, now=timezone.now())
+    cast_group(cast)
+    course = cast_course(cast)
+    cast.family_member = family_member_create(course, actor=cast.assigned_clinician)
+    services.family_sharing_save(actor=cast.patient_user, course=course, schedule=True, homework=False,
+                                 progress=True, now=timezone.now())
+    other_patient = cast.other_patient_user.patient_record  # type: ignore[attr-defined]
+    other_course = course_ready(other_patient, clinician=cast.assigned_clinician, course_format="family")
+    cast.family_member_unshared = family_member_create(other_course, actor=cast.assigned_clinician)
+    return cast

@@ -17,9 +17,10 @@ from ninja import Router, Schema
 
 from solace.domain.instruments import AnswerError, Instrument, UnknownInstrument, get_instrument, score, score_items
 from solace.kernel.api_errors import ApiError
+from solace.kernel.permissions import Action
 from solace.measures import fhir, selectors
 from solace.measures.access import access_measure_response
-from solace.patients.access import Action, access_patient
+from solace.patients.access import access_patient
 
 router = Router(tags=["measures"])
 
@@ -164,26 +165,26 @@ def instrument_fhir(request: HttpRequest, code: str) -> Any:
 
 @router.get("/patients/{patient_id}/responses", response=list[ResponseOut], summary="A patient's submitted responses")
 def response_list(request: HttpRequest, patient_id: str, instrument: str | None = None) -> Any:
-    patient = access_patient(request.auth, patient_id, Action.VIEW, audit_action="measure_response.list")  # type: ignore[attr-defined]
+    patient = access_patient(request.auth, patient_id, Action.READ, audit_action="measure_response.list")  # type: ignore[attr-defined]
     return selectors.submitted_responses(patient=patient, instrument_code=instrument)
 
 
 @router.get("/patients/{patient_id}/responses/{response_id}", response=ResponseDetailOut,
             summary="One response with its answers and score")
 def response_get(request: HttpRequest, patient_id: str, response_id: str) -> Any:
-    return access_measure_response(request.auth, response_id, Action.VIEW, patient_id=patient_id)  # type: ignore[attr-defined]
+    return access_measure_response(request.auth, response_id, Action.READ, patient_id=patient_id)  # type: ignore[attr-defined]
 
 
 @router.get("/patients/{patient_id}/responses/{response_id}/fhir", response=dict[str, Any],
             summary="One response as a FHIR Bundle (QuestionnaireResponse and score Observations)")
 def response_fhir(request: HttpRequest, patient_id: str, response_id: str) -> Any:
-    response = access_measure_response(request.auth, response_id, Action.VIEW, patient_id=patient_id)  # type: ignore[attr-defined]
+    response = access_measure_response(request.auth, response_id, Action.READ, patient_id=patient_id)  # type: ignore[attr-defined]
     return fhir.response_bundle(response)
 
 
 @router.get("/patients/{patient_id}/measures/due", response=list[DueOut], summary="Questionnaires due now")
 def due_list(request: HttpRequest, patient_id: str) -> Any:
-    patient = access_patient(request.auth, patient_id, Action.VIEW, audit_action="measures.due")  # type: ignore[attr-defined]
+    patient = access_patient(request.auth, patient_id, Action.READ, audit_action="measures.due")  # type: ignore[attr-defined]
     return [
         {"instrument": item.instrument.code, "opens_at": item.due.occasion.opens_at,
          "closes_at": item.due.occasion.closes_at, "cadence": item.due.occasion.cadence.value,

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from solace.domain.instruments import Instrument, Number
-from solace.domain.monitoring import ChangeCategory, ChangeResult
+from solace.domain.monitoring import (
+    ChangeCategory,
+    ChangeMethod,
+    ChangeResult,
+    ClinicalSignificance,
+    clinical_significance,
+)
 from solace.domain.monitoring.schedule import Cadence, Milestone, Occasion
 from solace.measures.charts import Point
 
@@ -59,6 +66,32 @@ def category_name(change: ChangeResult | None) -> str:
     if change is None:
         return _("Needs two results")
     return str(CATEGORY_NAMES[change.category])
+
+
+SIGNIFICANCE_NAMES = {
+    ClinicalSignificance.MOVED_OUT_OF_CLINICAL_RANGE: gettext_lazy("Yes: moved out of the clinical range"),
+    ClinicalSignificance.STILL_IN_CLINICAL_RANGE: gettext_lazy("No: still in the clinical range"),
+    ClinicalSignificance.LEFT_WITHOUT_RELIABLE_CHANGE: gettext_lazy(
+        "No: left the clinical range without reliable change"),
+    ClinicalSignificance.NOT_ASSESSED: gettext_lazy(
+        "Not assessed (not in the clinical range at baseline, or no clinical cut-off published)"),
+}
+
+
+def significance_name(change: ChangeResult | None) -> str:
+    """Clinically significant change in words (solace.domain.monitoring.clinical_significance decides it)."""
+    return str(SIGNIFICANCE_NAMES[clinical_significance(change)]) if change is not None else ""
+
+
+def criterion_name(change: ChangeResult | None) -> str:
+    """The reliable-change criterion that was applied, in words ("" when there is none)."""
+    threshold = change.reliable_change_threshold if change is not None else None
+    if change is None or not threshold:
+        return ""
+    if change.method is ChangeMethod.JACOBSON_TRUAX:
+        return _("Jacobson–Truax RC %(rc)s (reliable beyond %(points)s points)") % {  # noqa: RUF001 (the msgid)
+            "rc": floatformat(change.reliable_change_index, 2), "points": floatformat(threshold, 1)}
+    return _("Published reliable change: %(points)s points") % {"points": floatformat(threshold, -1)}
 
 
 def patient_change_sentence(instrument: Instrument, change: ChangeResult | None, first: Number | None,

@@ -5,16 +5,13 @@ Patient-scoped reads take a patient that has already been through a gate (`acces
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from django.db.models import QuerySet
 
-from solace.courses.choices import SessionStatus
-from solace.courses.models import TreatmentCourse
 from solace.domain.instruments import Instrument, get_instrument, instrument_list
 from solace.domain.monitoring import ChangeResult, classify_change
 from solace.domain.monitoring.schedule import (
@@ -91,27 +88,30 @@ def clinic_wording(*, clinic_id: int | None, instrument: Instrument) -> dict[str
 # --- schedules and what is due -----------------------------------------------------------------------------------
 
 
-def current_course(patient: Patient) -> TreatmentCourse | None:
-    return patient.courses.order_by("-created_at").first()
-
-
 def assignment_list(*, patient: Patient) -> QuerySet[MeasureAssignment]:
     return patient.measure_assignments.filter(removed_at__isnull=True).order_by("created_at", "id")
 
 
-def course_timeline(course: TreatmentCourse | None, *, zone: str) -> CourseTimeline | None:
-    """The course as the domain's schedule sees it. Its start is midnight of `started_on` in the patient's zone,
-    else the first session, else when the course was created; cancelled sessions do not count."""
-    if course is None:
-        return None
-    sessions = tuple(
-        course.therapy_sessions.exclude(status=SessionStatus.CANCELLED).values_list("scheduled_start", flat=True)
-    )
-    if course.started_on is not None:
-        start = datetime.combine(course.started_on, time(0), tzinfo=ZoneInfo(zone))
-    else:
-        start = min(sessions) if sessions else course.created_at
-    return CourseTimeline(start=start, weeks=max(course.weeks, 1), session_starts=sessions)
+@dataclass(frozen=True)
+class TreatmentEpisode:
+    """What measures needs to know of a patient's current treatment course: which one it is (assignments keep it)
+    and its timeline (sessions and milestones). The courses app, which owns courses, supplies it."""
+
+    course_id: int
+    timeline: CourseTimeline
+
+
+# Registered by the courses app (solace.courses.hooks): measures stands below courses and never imports it.
+_episode_sources: list[Callable[[Patient], TreatmentEpisode | None]] = []
+
+
+def episode_source_register(source: Callable[[Patient], TreatmentEpisode | None]) -> None:
+    _episode_sources[:] = [source]
+
+
+def current_episode(patient: Patient) -> TreatmentEpisode | None:
+    """The patient's current treatment course as measures sees it, or None when there is none (or no source)."""
+    return _episode_sources[0](patient) if _episode_sources else None
 
 
 def _rules(assignments: Sequence[MeasureAssignment]) -> list[ScheduleRule]:
@@ -144,7 +144,8 @@ def due_list(*, patient: Patient, now: datetime) -> list[DueItem]:
         Completion(code, at) for code, at in patient.measure_responses.filter(
             status=ResponseStatus.SUBMITTED).values_list("instrument_code", "submitted_at")
     ]
-    timeline = course_timeline(current_course(patient), zone=patient.time_zone)
+    episode = current_episode(patient)
+    timeline = episode.timeline if episode else None
     due = due_measures(_rules(assignments), timeline, completions, now)
     drafts = {d.instrument_code: d for d in patient.measure_responses.filter(status=ResponseStatus.DRAFT)}
     return [DueItem(get_instrument(m.instrument), m, drafts.get(m.instrument)) for m in due]

@@ -17,7 +17,6 @@ from solace.accounts.models import User
 from solace.alerts.models import SafetyEvent, SafetyKind
 from solace.alerts.services import safety_event_raise
 from solace.audit.services import audit_record
-from solace.courses.models import TreatmentCourse
 from solace.domain.instruments import AnswerError, Instrument, UnknownInstrument, get_instrument, score_items
 from solace.domain.instruments.answers import parse_answer, skipped_item_codes
 from solace.domain.monitoring.schedule import DEFAULT_COURSE_SCHEDULE, ScheduleError, ScheduleRule
@@ -25,6 +24,7 @@ from solace.domain.monitoring.schedule import Cadence as DomainCadence
 from solace.domain.monitoring.schedule import Milestone as DomainMilestone
 from solace.measures.choices import Cadence, Milestone, ResponseStatus
 from solace.measures.models import ClinicItemWording, MeasureAssignment, MeasureResponse, ScoreRevision
+from solace.measures.selectors import current_episode
 from solace.patients.models import Patient
 
 
@@ -60,13 +60,13 @@ def _schedule_rule(instrument: Instrument, cadence: str, interval_weeks: int | N
 
 def assignment_add(
     *, actor: User, patient: Patient, instrument_code: str, cadence: str, now: datetime,
-    interval_weeks: int | None = None, milestones: Iterable[str] = (), course: TreatmentCourse | None = None,
+    interval_weeks: int | None = None, milestones: Iterable[str] = (),
 ) -> MeasureAssignment:
     """Assign one instrument to a patient. One active assignment per instrument and cadence."""
     instrument = instrument_or_error(instrument_code)
     rule = _schedule_rule(instrument, cadence, interval_weeks, milestones, now)
-    course = course or patient.courses.order_by("-created_at").first()
-    if course is None and cadence in (Cadence.EVERY_SESSION, Cadence.MILESTONES):
+    episode = current_episode(patient)
+    if episode is None and cadence in (Cadence.EVERY_SESSION, Cadence.MILESTONES):
         raise ValidationError({"cadence": _("Sessions and milestones need a treatment course; this patient has "
                                             "none yet. Choose 'once' or 'every few weeks'.")})
     duplicate = ValidationError({"instrument_code": _("%(title)s is already assigned %(cadence)s.") % {
@@ -77,7 +77,8 @@ def assignment_add(
                                                 removed_at__isnull=True).exists():
                 raise duplicate
             assignment = MeasureAssignment.objects.create(
-                patient=patient, course=course, instrument_code=instrument.code, cadence=cadence,
+                patient=patient, course_id=episode.course_id if episode else None, instrument_code=instrument.code,
+                cadence=cadence,
                 interval_weeks=rule.interval_weeks, milestones=[str(m) for m in rule.milestones], created_at=now,
                 created_by=actor,
             )
@@ -102,12 +103,11 @@ def assignment_remove(*, actor: User, assignment: MeasureAssignment, now: dateti
     return assignment
 
 
-def schedule_defaults_apply(*, actor: User, course: TreatmentCourse,
+def schedule_defaults_apply(*, actor: User, patient: Patient, course_id: int,
                             now: datetime | None = None) -> list[MeasureAssignment]:
     """Assign the default measures of a treatment course (DEFAULT_COURSE_SCHEDULE in the domain). Rules the
     patient already has (same instrument and cadence) are left as they are; returns the assignments created."""
     now = now or timezone.now()
-    patient = course.patient
     created = []
     with transaction.atomic():
         active = set(
@@ -119,12 +119,13 @@ def schedule_defaults_apply(*, actor: User, course: TreatmentCourse,
             if (template.instrument, template.cadence.value) in active:
                 continue
             created.append(MeasureAssignment.objects.create(
-                patient=patient, course=course, instrument_code=template.instrument, cadence=template.cadence.value,
+                patient=patient, course_id=course_id, instrument_code=template.instrument,
+                cadence=template.cadence.value,
                 interval_weeks=template.interval_weeks, milestones=[m.value for m in template.milestones],
                 created_at=now, created_by=actor,
             ))
         audit_record(actor=actor, action="measure_schedule.apply_defaults", object_type="treatment_course",
-                     object_id=course.pk, patient_id=patient.pk, clinic_id=patient.clinic_id,
+                     object_id=course_id, patient_id=patient.pk, clinic_id=patient.clinic_id,
                      detail={"created": [a.instrument_code for a in created]})
     return created
 

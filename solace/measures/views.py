@@ -21,31 +21,19 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from solace.accounts.choices import Role
 from solace.alerts.models import SafetyEvent
-from solace.audit.models import Outcome
-from solace.audit.services import audit_record
+from solace.audit.access import access_clinic
 from solace.domain.instruments import Instrument, Item, UnknownInstrument, get_instrument, instrument_list
 from solace.domain.instruments.answers import parse_answer
 from solace.domain.instruments.errors import AnswerError
 from solace.kernel.forms import add_service_errors
+from solace.kernel.permissions import Action, user_may
 from solace.measures import display, selectors, services
-from solace.measures.access import access_measure_response, own_patient
+from solace.measures.access import access_measure_response
 from solace.measures.charts import Chart, trajectory_chart
 from solace.measures.forms import AssignmentForm, ItemWordingForm
-from solace.patients.access import Action, access_patient
+from solace.patients.access import access_patient, own_patient
 from solace.patients.models import Patient
-
-CLINICAL_ROLES = (Role.CLINICIAN, Role.SUPERVISOR)
-
-
-def _require_role(request: HttpRequest, *roles: str, patient_id: object = "") -> None:
-    """Pages for some roles only: anyone else gets the same 404 as for a missing record (audited when scoped)."""
-    if request.user.role not in roles:  # type: ignore[union-attr]
-        if patient_id:
-            audit_record(actor=request.user, action="measures.view", outcome=Outcome.DENIED, object_type="patient",
-                         object_id=str(patient_id))
-        raise Http404
 
 
 def _instrument_or_404(code: str) -> Instrument:
@@ -102,7 +90,7 @@ def _assigned_instrument(patient: Patient, code: str) -> Instrument:
 
 @login_required
 def my_measures_view(request: HttpRequest) -> HttpResponse:
-    patient = own_patient(request.user, audit_action="measures.mine")
+    patient = own_patient(request.user, Action.OWN_READ, audit_action="measures.mine")
     now = timezone.now()
     results = [_patient_summary(result) for result in selectors.results_by_instrument(patient=patient)]
     context = {"patient": patient, "due": selectors.due_list(patient=patient, now=now), "results": results}
@@ -121,7 +109,7 @@ def _patient_summary(result: selectors.InstrumentResults) -> dict[str, Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def complete_view(request: HttpRequest, code: str) -> HttpResponse:
-    patient = own_patient(request.user, audit_action="measure_response.open")
+    patient = own_patient(request.user, Action.OWN_WRITE, audit_action="measure_response.open")
     instrument = _assigned_instrument(patient, code)
     draft = selectors.draft_get(patient=patient, instrument=instrument)
     answers: dict[str, Any] = dict(draft.answers) if draft else {}
@@ -161,7 +149,7 @@ def _form_context(patient: Patient, instrument: Instrument, answers: dict[str, A
 @require_POST
 def progress_view(request: HttpRequest, code: str) -> HttpResponse:
     """htmx: "3 of 9 answered" for what is ticked now. Reads only the posted form; nothing is saved."""
-    if request.user.role != Role.PATIENT:  # type: ignore[union-attr]
+    if not user_may(request.user, Action.OWN_WRITE):  # reads only the posted form: nothing to audit
         raise Http404
     instrument = _instrument_or_404(code)
     raw = {item.code: request.POST.get(item.code) for item in instrument.items}
@@ -175,10 +163,10 @@ def progress_view(request: HttpRequest, code: str) -> HttpResponse:
 @login_required
 def response_view(request: HttpRequest, patient_id: str, response_id: str) -> HttpResponse:
     """The patient's acknowledgement (with crisis resources after a critical answer), or the clinician's view."""
-    response = access_measure_response(request.user, response_id, Action.VIEW, patient_id=patient_id)
+    response = access_measure_response(request.user, response_id, Action.READ, patient_id=patient_id)
     instrument = get_instrument(response.instrument_code)
     patient = response.patient
-    if request.user.role == Role.PATIENT:  # type: ignore[union-attr]
+    if patient.user_id == request.user.pk:  # the patient reading their own answers
         context = {"response": response, "instrument": instrument, "patient": patient,
                    "critical": bool(response.critical_items), "clinic": patient.clinic}
         return render(request, "measures/acknowledgement.html", context)
@@ -213,7 +201,7 @@ def _schedule_context(patient: Patient, form: AssignmentForm | None = None) -> d
     assignments = list(selectors.assignment_list(patient=patient))
     titles = {instrument.code: instrument.title for instrument in instrument_list()}
     return {
-        "patient": patient, "course": selectors.current_course(patient), "assignment_form": form or AssignmentForm(),
+        "patient": patient, "course": selectors.current_episode(patient), "assignment_form": form or AssignmentForm(),
         "assignments": [{"assignment": a, "title": titles.get(a.instrument_code, a.instrument_code),
                          "milestones": ", ".join(display.milestone_name(m) for m in a.milestones)}
                         for a in assignments],
@@ -222,8 +210,7 @@ def _schedule_context(patient: Patient, form: AssignmentForm | None = None) -> d
 
 @login_required
 def patient_measures_view(request: HttpRequest, patient_id: str) -> HttpResponse:
-    _require_role(request, *CLINICAL_ROLES, patient_id=patient_id)
-    patient = access_patient(request.user, patient_id, Action.VIEW, audit_action="measures.view")
+    patient = access_patient(request.user, patient_id, Action.CLINICAL_READ, audit_action="measures.view")
     return _patient_measures_page(request, patient)
 
 
@@ -255,13 +242,12 @@ def _schedule_response(request: HttpRequest, patient: Patient, form: AssignmentF
 @login_required
 @require_POST
 def schedule_defaults_view(request: HttpRequest, patient_id: str) -> HttpResponse:
-    _require_role(request, *CLINICAL_ROLES, patient_id=patient_id)
-    patient = access_patient(request.user, patient_id, Action.EDIT, audit_action="measure_schedule.edit")
-    course = selectors.current_course(patient)
-    if course is None:
+    patient = access_patient(request.user, patient_id, Action.CLINICAL_WRITE, audit_action="measure_schedule.edit")
+    episode = selectors.current_episode(patient)
+    if episode is None:
         notice = _("This patient has no treatment course yet, so there is no default schedule.")
         return _schedule_response(request, patient, notice=notice, problem=True)
-    created = services.schedule_defaults_apply(actor=request.user, course=course)  # type: ignore[arg-type]
+    created = services.schedule_defaults_apply(actor=request.user, patient=patient, course_id=episode.course_id)  # type: ignore[arg-type]
     notice = (_("Added %(count)s questionnaires to the schedule.") % {"count": len(created)} if created
               else _("The default schedule was already in place."))
     return _schedule_response(request, patient, notice=notice)
@@ -270,8 +256,7 @@ def schedule_defaults_view(request: HttpRequest, patient_id: str) -> HttpRespons
 @login_required
 @require_POST
 def assignment_add_view(request: HttpRequest, patient_id: str) -> HttpResponse:
-    _require_role(request, *CLINICAL_ROLES, patient_id=patient_id)
-    patient = access_patient(request.user, patient_id, Action.EDIT, audit_action="measure_schedule.edit")
+    patient = access_patient(request.user, patient_id, Action.CLINICAL_WRITE, audit_action="measure_schedule.edit")
     form = AssignmentForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -289,8 +274,7 @@ def assignment_add_view(request: HttpRequest, patient_id: str) -> HttpResponse:
 @login_required
 @require_POST
 def assignment_remove_view(request: HttpRequest, patient_id: str, assignment_id: int) -> HttpResponse:
-    _require_role(request, *CLINICAL_ROLES, patient_id=patient_id)
-    patient = access_patient(request.user, patient_id, Action.EDIT, audit_action="measure_schedule.edit")
+    patient = access_patient(request.user, patient_id, Action.CLINICAL_WRITE, audit_action="measure_schedule.edit")
     assignment = patient.measure_assignments.filter(pk=assignment_id).first()  # type: ignore[attr-defined]
     if assignment is None:
         raise Http404
@@ -328,10 +312,10 @@ def _charts(result: selectors.InstrumentResults) -> list[Chart]:
 
 @login_required
 def instrument_results_view(request: HttpRequest, patient_id: str, code: str) -> HttpResponse:
-    patient = access_patient(request.user, patient_id, Action.VIEW, audit_action="measures.results")
+    patient = access_patient(request.user, patient_id, Action.READ, audit_action="measures.results")
     instrument = _instrument_or_404(code)
     result = selectors.results_for(patient=patient, instrument=instrument)
-    is_patient = request.user.role == Role.PATIENT  # type: ignore[union-attr]
+    is_patient = patient.user_id == request.user.pk  # the patient reading their own results
     context: dict[str, Any] = {"patient": patient, "instrument": instrument, "result": result,
                                "is_patient": is_patient, "charts": _charts(result) if result else []}
     if result is not None:
@@ -339,6 +323,8 @@ def instrument_results_view(request: HttpRequest, patient_id: str, code: str) ->
         context["sentence"] = display.patient_change_sentence(
             instrument, result.change, result.baseline.score_total, result.latest.score_total)
         context["category"] = display.category_name(result.change)
+        context["criterion"] = display.criterion_name(result.change)
+        context["significance"] = display.significance_name(result.change)
     return render(request, "measures/instrument_results.html", context)
 
 
@@ -351,8 +337,7 @@ def _wording_instruments() -> list[Instrument]:
 
 @login_required
 def wording_list_view(request: HttpRequest) -> HttpResponse:
-    _require_role(request, Role.CLINIC_ADMIN)
-    clinic_id = request.user.clinic.pk  # type: ignore[union-attr]
+    clinic_id = access_clinic(request.user, Action.WORDING_MANAGE, audit_action="wording.view").pk
     rows = [(i, len(selectors.clinic_wording(clinic_id=clinic_id, instrument=i))) for i in _wording_instruments()]
     return render(request, "measures/wording_list.html", {"rows": rows})
 
@@ -360,11 +345,10 @@ def wording_list_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def wording_edit_view(request: HttpRequest, code: str) -> HttpResponse:
-    _require_role(request, Role.CLINIC_ADMIN)
+    clinic_id = access_clinic(request.user, Action.WORDING_MANAGE, audit_action="wording.edit").pk
     instrument = _instrument_or_404(code)
     if instrument.licence.wording_reproducible:
         raise Http404
-    clinic_id = request.user.clinic.pk  # type: ignore[union-attr]
     current = selectors.clinic_wording(clinic_id=clinic_id, instrument=instrument)
     form = ItemWordingForm(request.POST or None, instrument=instrument, initial_texts=current)
     if request.method == "POST" and form.is_valid():

@@ -10,10 +10,11 @@ from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import Field, field_validator
 
-from solace.accounts.choices import Role
+from solace.audit.access import access_clinic
 from solace.kernel.api_errors import ApiError
+from solace.kernel.permissions import Action
 from solace.patients import services
-from solace.patients.access import Action, access_patient, patients_in_scope
+from solace.patients.access import access_patient, patients_in_scope
 from solace.patients.choices import Language
 from solace.patients.forms import TIME_ZONE_CHOICES
 
@@ -100,30 +101,30 @@ class ConsentOut(Schema):
 
 @router.get("/patients", response=list[PatientOut], summary="Patients in your scope")
 def patient_list(request: HttpRequest) -> Any:
-    return patients_in_scope(request.auth)  # type: ignore[attr-defined]
+    return patients_in_scope(request.auth, Action.READ)  # type: ignore[attr-defined]
 
 
 @router.post("/patients", response={201: PatientOut}, summary="Register a patient (clinicians)")
 def patient_create(request: HttpRequest, payload: PatientIn) -> Status[Any]:
-    if request.auth.role != Role.CLINICIAN:  # type: ignore[attr-defined]
-        raise ApiError(403, "forbidden", "Only clinicians register patients.")
+    access_clinic(request.auth, Action.PATIENT_REGISTER, audit_action="patient.create",  # type: ignore[attr-defined]
+                  error=ApiError(403, "forbidden", "Only clinicians register patients."))
     data = payload.model_dump()
     return Status(201, services.patient_create(actor=request.auth, data=data))  # type: ignore[attr-defined]
 
 
 @router.get("/patients/{patient_id}", response=PatientOut, summary="One patient")
 def patient_get(request: HttpRequest, patient_id: str) -> Any:
-    return access_patient(request.auth, patient_id, Action.VIEW)  # type: ignore[attr-defined]
+    return access_patient(request.auth, patient_id, Action.READ)  # type: ignore[attr-defined]
 
 
 @router.patch("/patients/{patient_id}", response=PatientOut, summary="Update a patient's details")
 def patient_patch(request: HttpRequest, patient_id: str, payload: PatientPatch) -> Any:
-    patient = access_patient(request.auth, patient_id, Action.EDIT)  # type: ignore[attr-defined]
+    patient = access_patient(request.auth, patient_id, Action.CLINICAL_WRITE)  # type: ignore[attr-defined]
     data = {key: value for key, value in payload.model_dump().items() if value is not None}
     return services.patient_update(actor=request.auth, patient=patient, data=data)  # type: ignore[attr-defined]
 
 
 @router.get("/patients/{patient_id}/consents", response=list[ConsentOut], summary="A patient's consents")
 def consent_list(request: HttpRequest, patient_id: str) -> Any:
-    patient = access_patient(request.auth, patient_id, Action.VIEW, audit_action="consent.list")  # type: ignore[attr-defined]
+    patient = access_patient(request.auth, patient_id, Action.READ, audit_action="consent.list")  # type: ignore[attr-defined]
     return patient.consents.all()

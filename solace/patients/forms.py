@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from solace.accounts.choices import Role
 from solace.accounts.models import User
+from solace.kernel.permissions import Role
 from solace.patients.choices import CareTeamRole
 from solace.patients.models import Patient
 from solace.patients.services import PATIENT_FIELDS

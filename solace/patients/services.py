@@ -1,15 +1,24 @@
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from solace.accounts.models import User
+from solace.accounts.models import Invitation, User, hash_secret
+from solace.accounts.services import ConsentWording, Invitee, PendingInvitation
 from solace.audit.services import audit_record
-from solace.patients.choices import CareTeamRole
-from solace.patients.models import CareTeamMember, Patient
+from solace.kernel.permissions import Role
+from solace.patients.choices import CareTeamRole, ConsentKind
+from solace.patients.models import CareTeamMember, Consent, Patient
 
 PATIENT_FIELDS = (
     "given_name", "family_name", "date_of_birth", "email", "phone", "emergency_contact_name",
@@ -61,3 +70,81 @@ def care_team_add(*, actor: User, patient: Patient, member: User, role: CareTeam
             patient_id=patient.pk, detail={"role": role, "member_id": member.pk},
         )
     return entry
+
+
+# --- the patient's invitation (accepted through solace.accounts.services.invitation_accept) -----------------------
+
+PATIENT_CONSENTS = ConsentWording(
+    treatment=gettext_lazy("I agree to receive compassion-focused therapy from this clinic."),
+    treatment_required=gettext_lazy("You need to agree to treatment to continue."),
+    data_use=gettext_lazy("I agree that the clinic stores and uses my information as described above."),
+    data_use_required=gettext_lazy("You need to agree to the use of your information to continue."),
+)
+
+
+def invitation_create(*, actor: User, patient: Patient, now: datetime) -> tuple[Invitation, str]:
+    """A new single-use link for the patient; earlier unused links are revoked. Returns (invitation, token)."""
+    if patient.user_id is not None:
+        raise ValidationError({"patient": _("This patient already has an account.")})
+    token = Invitation.new_token()
+    with transaction.atomic():
+        patient.invitations.filter(accepted_at__isnull=True, revoked_at__isnull=True).update(revoked_at=now)
+        invitation = Invitation.objects.create(
+            patient=patient,
+            token_hash=hash_secret(token),
+            created_by=actor,
+            expires_at=now + timedelta(days=settings.INVITATION_VALID_DAYS),
+        )
+        audit_record(
+            actor=actor, action="invitation.create", object_type="invitation", object_id=invitation.pk,
+            patient_id=patient.pk, clinic_id=patient.clinic_id,
+        )
+    return invitation, token
+
+
+def invitation_link(token: str) -> str:
+    return settings.SITE_URL + reverse("accounts:invitation_accept", kwargs={"token": token})
+
+
+def invitation_send(*, invitation: Invitation, token: str) -> None:
+    """E-mail the link in the patient's language. Raises on SMTP failure so the clinician can pass it on by hand."""
+    patient = invitation.patient
+    with translation.override(patient.preferred_language):
+        context = {"patient": patient, "clinic": patient.clinic, "link": invitation_link(token),
+                   "expires_at": invitation.expires_at}
+        body = render_to_string("accounts/email/invitation.txt", context)
+        send_mail(_("Your invitation to Solace"), body, None, [patient.email])
+
+
+def invitation_find(token: str, now: datetime) -> PendingInvitation | None:
+    """The patient's usable invitation with this token, as the shared accept page presents it."""
+    invitation = (
+        Invitation.objects.select_related("patient", "patient__clinic").filter(token_hash=hash_secret(token)).first()
+    )
+    if invitation is None or not invitation.is_usable(now):
+        return None
+    patient = invitation.patient
+    return PendingInvitation(
+        invitation=invitation,
+        invitee=Invitee(clinic=patient.clinic, email=patient.email, full_name=patient.full_name, role=Role.PATIENT,
+                        time_zone=patient.time_zone, language=patient.preferred_language),
+        link=lambda user, now: _patient_link(invitation, user, now), consents=PATIENT_CONSENTS,
+        welcome_name=patient.given_name, about_template="patients/partials/_invitation_about.html",
+        context={"patient": patient, "clinic": patient.clinic}, home="site:home",
+    )
+
+
+def _patient_link(invitation: Invitation, user: User, now: datetime) -> None:
+    """The patient's record gets its account, and both consents are recorded."""
+    patient = invitation.patient
+    patient.user = user
+    patient.save(update_fields=["user"])
+    for kind in ConsentKind:
+        Consent.objects.create(
+            patient=patient, kind=kind, version=settings.CONSENT_VERSIONS[kind], given_at=now, recorded_by=user
+        )
+    audit_record(
+        actor=user, action="invitation.accept", object_type="invitation", object_id=invitation.pk,
+        patient_id=patient.pk, clinic_id=patient.clinic_id,
+        detail={"consents": {kind.value: settings.CONSENT_VERSIONS[kind] for kind in ConsentKind}},
+    )

@@ -5,7 +5,6 @@ from solace.patients import views
 app_name = "patients"
 
 urlpatterns = [
-    path("", views.caseload_view, name="caseload"),
     path("new/", views.patient_create_view, name="create"),
     path("<uuid:patient_id>/", views.patient_detail_view, name="detail"),
     path("<uuid:patient_id>/edit/", views.patient_edit_view, name="edit"),

@@ -12,9 +12,10 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from solace.accounts.choices import CLINICAL_ROLES
+from solace.audit.access import access_clinic
 from solace.domain.screening import IntakeError, intake_json_schema, screen
 from solace.kernel.api_errors import ApiError
+from solace.kernel.permissions import Action
 from solace.screening.selectors import clinic_thresholds
 
 router = Router(tags=["screening"])
@@ -71,13 +72,13 @@ INTAKE_BODY = {
 def screening_evaluate(request: HttpRequest) -> dict[str, object]:
     """Clinicians and supervisors; the clinic's screening thresholds apply."""
     user = request.auth  # type: ignore[attr-defined]
-    if user.role not in CLINICAL_ROLES:
-        raise ApiError(403, "forbidden", "Only clinicians and supervisors evaluate screenings.")
+    clinic = access_clinic(user, Action.CLINICAL_WORK, audit_action="screening.evaluate",
+                           error=ApiError(403, "forbidden", "Only clinicians and supervisors evaluate screenings."))
     try:
         data = json.loads(request.body)
     except (ValueError, UnicodeDecodeError) as exc:
         raise ApiError(422, "invalid", f"The body is not valid JSON: {exc}") from exc
     try:
-        return screen(data, clinic_thresholds(user.clinic)).to_dict()
+        return screen(data, clinic_thresholds(clinic)).to_dict()
     except IntakeError as exc:
         raise ApiError(422, "invalid", str(exc), exc.field) from exc

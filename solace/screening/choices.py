@@ -5,12 +5,19 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from solace.domain.screening import Decision
 
-class DecisionChoice(models.TextChoices):
-    SUITABLE = "suitable", _("Suitable")
-    SUITABLE_WITH_ADAPTATIONS = "suitable_with_adaptations", _("Suitable with adaptations")
-    DEFER = "defer", _("Defer: not yet")
-    NOT_SUITABLE = "not_suitable", _("Not suitable")
+DECISION_LABELS = {
+    Decision.SUITABLE: _("Suitable"),
+    Decision.SUITABLE_WITH_ADAPTATIONS: _("Suitable with adaptations"),
+    Decision.DEFER: _("Defer: not yet"),
+    Decision.NOT_SUITABLE: _("Not suitable"),
+}
+
+DecisionChoice = models.TextChoices(  # type: ignore[misc]
+    "DecisionChoice", [(decision.name, (decision.value, DECISION_LABELS[decision])) for decision in Decision])
+"""The domain's decisions (solace.domain.screening.Decision) as Django choices: the codes come from the domain,
+only the labels are added here."""
 
 
 class SignatureKind(models.TextChoices):

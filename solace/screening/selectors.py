@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from solace.alerts.models import SafetyEvent
 from solace.domain.screening import (
-    DECISIONS_ALLOWING_START,
     ScreeningThresholds,
+    decision_allows_course,
     thresholds_from_overrides,
 )
 from solace.patients.models import Patient
@@ -60,7 +60,7 @@ def screening_clearance(*, patient: Patient) -> Clearance:
     signature = getattr(screening, "signature", None)
     if signature is None:
         return Clearance(False, "unsigned", _("The latest screening has no signed decision yet."), screening)
-    if signature.decision not in DECISIONS_ALLOWING_START:
+    if not decision_allows_course(signature.decision):
         message = _("The signed decision (%(decision)s) does not allow a course to start.")
         return Clearance(False, "not_allowed", message % {"decision": DecisionChoice(signature.decision).label},
                          screening)

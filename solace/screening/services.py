@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from solace.accounts.choices import Role
 from solace.accounts.models import User
 from solace.audit.services import audit_record
 from solace.domain.screening import (
@@ -21,6 +20,7 @@ from solace.domain.screening import (
     parse_intake,
     thresholds_from_overrides,
 )
+from solace.kernel.permissions import Action, user_may
 from solace.patients.models import Patient
 from solace.screening.choices import SignatureKind
 from solace.screening.models import ClinicScreeningSettings, Preparation, Screening, ScreeningSignature
@@ -94,7 +94,7 @@ def screening_cosign(*, actor: User, screening: Screening, now: datetime) -> Scr
     """A supervisor's co-signature on an override of a not_suitable screening (never the person who signed)."""
     with transaction.atomic():
         signature = ScreeningSignature.objects.select_for_update().filter(screening=screening).first()
-        if actor.role != Role.SUPERVISOR:
+        if not user_may(actor, Action.SCREENING_COSIGN):
             raise ValidationError(_("Only a supervisor can co-sign an override."))
         if signature is None or not signature.awaiting_cosignature:
             raise ValidationError(_("There is no override awaiting a co-signature on this screening."))
@@ -121,7 +121,7 @@ def preparation_save(*, actor: User, patient: Patient, data: dict[str, Any], now
 
 def clinic_thresholds_save(*, actor: User, overrides: dict[str, object], now: datetime) -> ClinicScreeningSettings:
     """Store the actor's clinic's threshold overrides (clinic administrators and supervisors)."""
-    if actor.role not in (Role.CLINIC_ADMIN, Role.SUPERVISOR):
+    if not user_may(actor, Action.SCREENING_SETTINGS):
         raise ValidationError(_("Only a clinic administrator or a supervisor can change screening thresholds."))
     try:
         thresholds = thresholds_from_overrides(overrides)

@@ -12,6 +12,4 @@ urlpatterns = [
     path("patients/<uuid:patient_id>/<int:screening_id>/", views.result_view, name="result"),
     path("patients/<uuid:patient_id>/<int:screening_id>/sign/", views.sign_view, name="sign"),
     path("patients/<uuid:patient_id>/<int:screening_id>/cosign/", views.cosign_view, name="cosign"),
-    path("patients/<uuid:patient_id>/course/", views.course_create_view, name="course_create"),
-    path("patients/<uuid:patient_id>/course/activate/", views.course_activate_view, name="course_activate"),
 ]

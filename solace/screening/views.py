@@ -1,64 +1,45 @@
-"""Screening pages: a patient's screening overview (with the preparation form and the course gate), the intake
-form, the result with its signature, co-signature, the course buttons; the patient's own preparation form; a
+"""Screening pages: a patient's screening overview (with the preparation form and whether a course may start),
+the intake form, the result with its signature and co-signature; the patient's own preparation form; a
 clinic's thresholds."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from solace.accounts.choices import Role
-from solace.audit.models import Outcome
-from solace.audit.services import audit_record
-from solace.courses import services as course_services
-from solace.courses.choices import CourseFormat, CourseStatus
-from solace.courses.forms import CourseChoicesForm
+from solace.audit.access import access_clinic
 from solace.domain.screening import IntakeError
-from solace.domain.screening.intake import SCREENING_INSTRUMENTS
-from solace.kernel.forms import add_service_errors
+from solace.domain.screening.intake import SCREENING_INSTRUMENTS, age_on, answers_prefill_intake
+from solace.kernel.forms import form_post, saved
+from solace.kernel.permissions import Action, user_may
 from solace.measures.selectors import latest_answers_in_order
-from solace.patients.access import Action
+from solace.patients.access import access_patient, own_patient
 from solace.patients.models import Patient
 from solace.screening import selectors, services
-from solace.screening.access import access_own_preparation, access_screening, access_screening_patient
+from solace.screening.access import access_screening
 from solace.screening.display import result_display
 from solace.screening.forms import IntakeForm, PreparationForm, SignForm, ThresholdsForm, response_field
 from solace.screening.models import Screening
 
-SUPERVISORS = frozenset({Role.SUPERVISOR})
-THRESHOLD_EDITORS = (Role.CLINIC_ADMIN, Role.SUPERVISOR)
-
-
-def _age_today(born: date, today: date) -> int:
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-
-
-def _open_course(patient: Patient) -> Any:
-    return patient.courses.filter(status__in=(CourseStatus.PLANNED, CourseStatus.ACTIVE)).first()  # type: ignore[attr-defined]
-
 
 @login_required
 def overview_view(request: HttpRequest, patient_id: str) -> HttpResponse:
-    patient = access_screening_patient(request.user, patient_id, Action.VIEW, audit_action="screening.view")
+    patient = access_patient(request.user, patient_id, Action.CLINICAL_READ, audit_action="screening.view")
     latest = selectors.screening_latest(patient=patient)
-    course = _open_course(patient)
     context = {
         "patient": patient,
         "screenings": selectors.screening_list(patient=patient)[:20],
         "latest": latest,
         "clearance": selectors.screening_clearance(patient=patient),
-        "course": course,
-        "course_formats": CourseFormat.choices,
-        "suggested_format": (latest.intake.get("modality_preference") if latest else None) or CourseFormat.INDIVIDUAL,
         "preparation": selectors.preparation_get(patient=patient),
     }
     return render(request, "screening/overview.html", context)
@@ -67,8 +48,8 @@ def overview_view(request: HttpRequest, patient_id: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def intake_view(request: HttpRequest, patient_id: str) -> HttpResponse:
-    action = Action.EDIT if request.method == "POST" else Action.VIEW
-    patient = access_screening_patient(request.user, patient_id, action, audit_action=f"screening.{action}")
+    action = Action.CLINICAL_WRITE if request.method == "POST" else Action.CLINICAL_READ
+    patient = access_patient(request.user, patient_id, action, audit_action=f"screening.{action.verb}")
     if request.method == "POST":
         form = IntakeForm(request.POST)
         if form.is_valid():
@@ -93,11 +74,14 @@ def _initial(patient: Patient) -> tuple[dict[str, Any], dict[str, Any]]:
     questionnaire the patient completed since (returned separately too, so the page can say where they came from)."""
     latest = selectors.screening_latest(patient=patient)
     initial = IntakeForm.data_from_intake(latest.intake) if latest else {}
-    initial["age"] = _age_today(patient.date_of_birth, timezone.localdate())
+    initial["age"] = age_on(patient.date_of_birth, timezone.localdate())
     measured = latest_answers_in_order(patient=patient, codes=SCREENING_INSTRUMENTS)
     from_measures = {}
     for code, (answers, submitted_at) in measured.items():
-        if latest is None or submitted_at > latest.evaluated_at or not latest.intake.get("responses", {}).get(code):
+        previous_answers = bool(latest.intake.get("responses", {}).get(code)) if latest else False
+        previous_at = latest.evaluated_at if latest else None
+        if answers_prefill_intake(submitted_at=submitted_at, previous_evaluated_at=previous_at,
+                                  previous_has_answers=previous_answers):
             initial[response_field(code)] = ", ".join("" if a is None else str(a) for a in answers)
             from_measures[code] = submitted_at
     return initial, from_measures
@@ -105,7 +89,8 @@ def _initial(patient: Patient) -> tuple[dict[str, Any], dict[str, Any]]:
 
 @login_required
 def result_view(request: HttpRequest, patient_id: str, screening_id: int) -> HttpResponse:
-    screening = access_screening(request.user, patient_id, screening_id, Action.VIEW, audit_action="screening.view")
+    screening = access_screening(request.user, patient_id, screening_id, Action.CLINICAL_READ,
+                                 audit_action="screening.view")
     return _result_page(request, screening, SignForm())
 
 
@@ -118,7 +103,7 @@ def _result_page(request: HttpRequest, screening: Screening, form: SignForm, sta
         "result": result_display(screening.result),
         "signature": signature,
         "sign_form": form,
-        "can_cosign": bool(signature and signature.awaiting_cosignature and user.role == Role.SUPERVISOR  # type: ignore[union-attr]
+        "can_cosign": bool(signature and signature.awaiting_cosignature and user_may(user, Action.SCREENING_COSIGN)
                            and signature.signed_by_id != user.pk),
         "is_latest": selectors.screening_latest(patient=screening.patient) == screening,
         "clearance": selectors.screening_clearance(patient=screening.patient),
@@ -129,32 +114,32 @@ def _result_page(request: HttpRequest, screening: Screening, form: SignForm, sta
 @login_required
 @require_POST
 def sign_view(request: HttpRequest, patient_id: str, screening_id: int) -> HttpResponse:
-    screening = access_screening(request.user, patient_id, screening_id, Action.EDIT, audit_action="screening.edit")
-    form = SignForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            signature = services.screening_sign(
-                actor=request.user, screening=screening, kind=data["kind"], decision=data["decision"],  # type: ignore[arg-type]
-                reason=data["reason"], now=timezone.now(),
-            )
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            if signature.awaiting_cosignature:
-                messages.warning(request, _("Override signed. It needs a supervisor's co-signature before a course "
-                                            "can start."))
-            else:
-                messages.success(request, _("Decision signed."))
-            return redirect("screening:result", patient_id=screening.patient_id, screening_id=screening.pk)
-    return _result_page(request, screening, form, status=422)
+    screening = access_screening(request.user, patient_id, screening_id, Action.CLINICAL_WRITE,
+                                 audit_action="screening.edit")
+    return form_post(
+        SignForm(request.POST),
+        save=lambda data: services.screening_sign(
+            actor=request.user, screening=screening, kind=data["kind"], decision=data["decision"],  # type: ignore[arg-type]
+            reason=data["reason"], now=timezone.now(),
+        ),
+        success=lambda signature: _signed(request, screening, signature),
+        page=lambda form: _result_page(request, screening, form))
+
+
+def _signed(request: HttpRequest, screening: Screening, signature: Any) -> HttpResponse:
+    if signature.awaiting_cosignature:
+        messages.warning(request, _("Override signed. It needs a supervisor's co-signature before a course "
+                                    "can start."))
+    else:
+        messages.success(request, _("Decision signed."))
+    return redirect("screening:result", patient_id=screening.patient_id, screening_id=screening.pk)
 
 
 @login_required
 @require_POST
 def cosign_view(request: HttpRequest, patient_id: str, screening_id: int) -> HttpResponse:
-    screening = access_screening(request.user, patient_id, screening_id, Action.EDIT,
-                                 audit_action="screening.edit", roles=SUPERVISORS)
+    screening = access_screening(request.user, patient_id, screening_id, Action.SCREENING_COSIGN,
+                                 audit_action="screening.edit")
     try:
         services.screening_cosign(actor=request.user, screening=screening, now=timezone.now())  # type: ignore[arg-type]
     except ValidationError as exc:
@@ -165,61 +150,19 @@ def cosign_view(request: HttpRequest, patient_id: str, screening_id: int) -> Htt
 
 
 @login_required
-@require_POST
-def course_create_view(request: HttpRequest, patient_id: str) -> HttpResponse:
-    patient = access_screening_patient(request.user, patient_id, Action.EDIT, audit_action="course.edit")
-    form = CourseChoicesForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(form.errors.as_data())
-        course_services.course_plan_create(actor=request.user, patient=patient, **form.cleaned_data)  # type: ignore[arg-type]
-    except ValidationError as exc:
-        messages.error(request, " ".join(_course_errors(form, exc)))
-    else:
-        messages.success(request, _("Planned course created."))
-    return redirect("screening:overview", patient_id=patient.pk)
-
-
-def _course_errors(form: CourseChoicesForm, exc: ValidationError) -> list[str]:
-    """Each message with the label of its field, so the notice says which choice to correct."""
-    if not hasattr(exc, "error_dict"):
-        return list(exc.messages)
-    return [f"{form.fields[name].label if name in form.fields else name}: {message}"
-            for name, messages_ in exc.message_dict.items() for message in messages_]
-
-
-@login_required
-@require_POST
-def course_activate_view(request: HttpRequest, patient_id: str) -> HttpResponse:
-    patient = access_screening_patient(request.user, patient_id, Action.EDIT, audit_action="course.edit")
-    course = patient.courses.filter(status=CourseStatus.PLANNED).first()  # type: ignore[attr-defined]
-    if course is None:
-        messages.error(request, _("There is no planned course to activate."))
-        return redirect("screening:overview", patient_id=patient.pk)
-    try:
-        course_services.course_activate(actor=request.user, course=course, now=timezone.now())  # type: ignore[arg-type]
-    except ValidationError as exc:
-        messages.error(request, _("The course cannot start: %(reason)s") % {"reason": " ".join(exc.messages)})
-    else:
-        messages.success(request, _("Course activated."))
-    return redirect("screening:overview", patient_id=patient.pk)
-
-
-@login_required
 @require_http_methods(["GET", "POST"])
 def preparation_view(request: HttpRequest) -> HttpResponse:
     """The patient's own preparation before the first session."""
-    action = Action.EDIT if request.method == "POST" else Action.VIEW
-    patient = access_own_preparation(request.user, action, audit_action=f"preparation.{action}")
+    action = Action.OWN_WRITE if request.method == "POST" else Action.OWN_READ
+    patient = own_patient(request.user, action, audit_action=f"preparation.{action.verb}")
     instance = selectors.preparation_get(patient=patient)
-    form = PreparationForm(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        services.preparation_save(actor=request.user, patient=patient, data=form.cleaned_data,  # type: ignore[arg-type]
-                                  now=timezone.now())
-        messages.success(request, _("Thank you. Your clinician will read this before your first session."))
-        return redirect("screening:preparation")
-    return render(request, "screening/preparation.html", {"patient": patient, "form": form},
-                  status=422 if form.errors else 200)
+    return form_post(
+        PreparationForm(request.POST or None, instance=instance),
+        save=lambda data: services.preparation_save(actor=request.user, patient=patient, data=data,  # type: ignore[arg-type]
+                                                    now=timezone.now()),
+        success=saved(request, _("Thank you. Your clinician will read this before your first session."),
+                      reverse("screening:preparation")),
+        page=lambda form: render(request, "screening/preparation.html", {"patient": patient, "form": form}))
 
 
 @login_required
@@ -227,19 +170,12 @@ def preparation_view(request: HttpRequest) -> HttpResponse:
 def thresholds_view(request: HttpRequest) -> HttpResponse:
     """A clinic's screening thresholds (clinic administrators and supervisors)."""
     user = request.user
-    if user.role not in THRESHOLD_EDITORS:  # type: ignore[union-attr]
-        audit_record(actor=user, action="screening.thresholds_view", outcome=Outcome.DENIED)
-        raise Http404
-    current = selectors.clinic_thresholds(user.clinic)  # type: ignore[union-attr]
+    clinic = access_clinic(user, Action.SCREENING_SETTINGS, audit_action="screening.thresholds_view")
+    current = selectors.clinic_thresholds(clinic)
     form = ThresholdsForm(request.POST or None, current=current.to_dict())
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.clinic_thresholds_save(actor=user, overrides=form.overrides(), now=timezone.now())  # type: ignore[arg-type]
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
-            messages.success(request, _("Screening thresholds saved."))
-            return redirect("screening:settings")
-    overridden = current.overrides()
-    return render(request, "screening/thresholds.html", {"form": form, "overridden": overridden},
-                  status=422 if form.errors else 200)
+    return form_post(
+        form,
+        save=lambda data: services.clinic_thresholds_save(actor=user, overrides=form.overrides(), now=timezone.now()),  # type: ignore[arg-type]
+        success=saved(request, _("Screening thresholds saved."), reverse("screening:settings")),
+        page=lambda form: render(request, "screening/thresholds.html",
+                                 {"form": form, "overridden": current.overrides()}))

@@ -6,28 +6,25 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from solace.accounts.choices import AUDIT_READER_ROLES, Role
 from solace.alerts.selectors import open_alert_count
+from solace.kernel.permissions import Action, user_may
 
-CLINICAL = frozenset({Role.CLINICIAN, Role.SUPERVISOR})
-STAFF_WITH_TOKENS = frozenset(Role) - {Role.PATIENT, Role.FAMILY_MEMBER}
-
-# The menu, in display order: label, URL name, and the roles that see the entry. Areas add their rows here.
-MENU: tuple[tuple[Any, str, frozenset[str]], ...] = (
-    (_("Home"), "site:home", frozenset(Role)),
-    (_("Caseload"), "patients:caseload", CLINICAL),
-    (_("Alerts"), "alerts:list", CLINICAL),
-    (_("Groups"), "courses:groups", CLINICAL),
-    (_("New patient"), "patients:create", frozenset({Role.CLINICIAN})),
-    (_("Your course"), "courses:mine", frozenset({Role.PATIENT})),
-    (_("Family sessions"), "courses:family_home", frozenset({Role.FAMILY_MEMBER})),
-    (_("Questionnaires"), "measures:mine", frozenset({Role.PATIENT})),
-    (_("Staff"), "accounts:members", frozenset({Role.CLINIC_ADMIN})),
-    (_("Questionnaire wording"), "measures:wording_list", frozenset({Role.CLINIC_ADMIN})),
-    (_("Screening thresholds"), "screening:settings", frozenset({Role.CLINIC_ADMIN, Role.SUPERVISOR})),
-    (_("Alert settings"), "alerts:settings", frozenset({Role.CLINIC_ADMIN})),
-    (_("Audit trail"), "audit:list", frozenset(AUDIT_READER_ROLES)),
-    (_("API tokens"), "accounts:api_tokens", STAFF_WITH_TOKENS),
+# The menu, in display order: label, URL name, and the action that shows the entry. Areas add their rows here.
+MENU: tuple[tuple[Any, str, Action | None], ...] = (
+    (_("Home"), "site:home", None),
+    (_("Caseload"), "site:caseload", Action.CLINICAL_WORK),
+    (_("Alerts"), "alerts:list", Action.CLINICAL_WORK),
+    (_("Groups"), "courses:groups", Action.GROUP_READ),
+    (_("New patient"), "patients:create", Action.PATIENT_REGISTER),
+    (_("Your course"), "courses:mine", Action.OWN_READ),
+    (_("Family sessions"), "courses:family_home", Action.FAMILY_SHARED),
+    (_("Questionnaires"), "measures:mine", Action.OWN_WRITE),
+    (_("Staff"), "accounts:members", Action.STAFF_MANAGE),
+    (_("Questionnaire wording"), "measures:wording_list", Action.WORDING_MANAGE),
+    (_("Screening thresholds"), "screening:settings", Action.SCREENING_SETTINGS),
+    (_("Alert settings"), "alerts:settings", Action.ALERT_SETTINGS),
+    (_("Audit trail"), "audit:list", Action.AUDIT_READ),
+    (_("API tokens"), "accounts:api_tokens", Action.API_TOKENS),
 )
 
 
@@ -36,11 +33,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     if not user.is_authenticated or (user.is_clinic_staff and not user.is_verified()):  # type: ignore[union-attr]
         return {"nav_items": []}
-    role = user.role  # type: ignore[union-attr]
-    open_alerts = open_alert_count(user) if role in CLINICAL else 0  # one query, for the banner and the menu
+    open_alerts = open_alert_count(user) if user_may(user, Action.CLINICAL_WORK) else 0  # one query: banner and menu
     items = []
-    for label, url_name, roles in MENU:
-        if role not in roles:
+    for label, url_name, action in MENU:
+        if action is not None and not user_may(user, action):
             continue
         if url_name == "alerts:list" and open_alerts:
             label = _("Alerts (%(count)s)") % {"count": open_alerts}

@@ -22,7 +22,6 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from solace.accounts.choices import Role
 from solace.accounts.models import Clinic, User
 from solace.accounts.services import member_create
 from solace.alerts.models import SafetyEvent, SafetyKind
@@ -30,6 +29,7 @@ from solace.audit.services import audit_record
 from solace.courses.choices import CourseFormat, CourseStatus, SessionStatus, Stage
 from solace.courses.models import CoursePlanVersion, TherapySession, TreatmentCourse
 from solace.domain.planning import PLANNER_VERSION, PlanRequest, plan_course
+from solace.kernel.permissions import Role
 from solace.patients.choices import CareTeamRole, ConsentKind, Language
 from solace.patients.models import CareTeamMember, Consent, Patient
 

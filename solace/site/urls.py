@@ -6,6 +6,7 @@ app_name = "site"
 
 urlpatterns = [
     path("", views.home_view, name="home"),
+    path("patients/", views.caseload_view, name="caseload"),
     path("help/crisis/", views.crisis_view, name="crisis"),
     path("healthz", views.health_view, name="health"),
 ]

@@ -6,36 +6,48 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from solace.accounts.choices import Role
-from solace.audit.services import audit_record
+from solace.audit.access import access_clinic
 from solace.courses.selectors import patient_course
+from solace.kernel.permissions import Action, user_may
 from solace.measures.selectors import due_list
-from solace.patients.selectors import patient_next_session
+from solace.patients.access import own_patient
+from solace.site.selectors import caseload_list
+
+# Each role's landing page, by the first action its role is granted: clinical staff their caseload, admins the
+# audit trail, patients their practice, family members what was shared with them.
+LANDING: tuple[tuple[Action, str], ...] = (
+    (Action.CLINICAL_WORK, "site:caseload"),
+    (Action.AUDIT_READ, "audit:list"),
+    (Action.FAMILY_SHARED, "courses:family_home"),
+)
 
 
 @login_required
 def home_view(request: HttpRequest) -> HttpResponse:
-    """Each role's landing page: clinicians their caseload, patients their practice, admins the audit trail."""
-    role = request.user.role  # type: ignore[union-attr]
-    if role in (Role.CLINICIAN, Role.SUPERVISOR):
-        return redirect("patients:caseload")
-    if role == Role.CLINIC_ADMIN:
-        return redirect("audit:list")
-    if role == Role.PATIENT:
+    """Each role's landing page; a role with none (a researcher, for now) is told so."""
+    if user_may(request.user, Action.OWN_READ):
         return patient_home(request)
-    if role == Role.FAMILY_MEMBER:
-        return redirect("courses:family_home")
+    for action, url_name in LANDING:
+        if user_may(request.user, action):
+            return redirect(url_name)
     return render(request, "site/no_role.html")
 
 
 def patient_home(request: HttpRequest) -> HttpResponse:
-    patient = request.user.patient_record  # type: ignore[union-attr]
-    audit_record(actor=request.user, action="patient.home", object_type="patient", object_id=patient.pk,
-                 patient_id=patient.pk, clinic_id=patient.clinic_id)
+    patient = own_patient(request.user, Action.OWN_READ, audit_action="patient.home")
     now = timezone.now()
-    context = {"patient": patient, "next_session": patient_next_session(patient=patient, now=now),
-               "due": due_list(patient=patient, now=now), "overview": patient_course(patient, now=now)}
+    context = {"patient": patient, "due": due_list(patient=patient, now=now),
+               "overview": patient_course(patient, now=now)}
     return render(request, "site/patient_home.html", context)
+
+
+@login_required
+def caseload_view(request: HttpRequest) -> HttpResponse:
+    """Clinical staff's patients with stage, next session and open alerts (composed from several apps)."""
+    access_clinic(request.user, Action.CLINICAL_WORK, audit_action="caseload.view")
+    patients = caseload_list(user=request.user, now=timezone.now())
+    template = "site/partials/_caseload.html" if request.htmx else "site/caseload.html"  # type: ignore[attr-defined]
+    return render(request, template, {"patients": patients})
 
 
 def crisis_view(request: HttpRequest) -> HttpResponse:

@@ -1,7 +1,9 @@
-"""The access matrix: every patient-scoped page and API operation, and who in the cast may use it.
+"""The access matrix: every page and API operation that names an object, and who in the cast may use it.
 
-A route that takes a patient id and is missing here fails `test_every_patient_route_is_in_the_matrix`.
-Add new routes to ROUTES when you add them (docs/dev/adding-a-patient-endpoint.md).
+Every URL pattern with a path parameter (an int, uuid, slug or str) and every API operation must be registered in
+ROUTES, or `test_every_route_and_operation_is_in_the_matrix` fails. Add new routes when you add them
+(docs/dev/adding-a-patient-endpoint.md). The expectations describe the current behaviour; `unaudited` and a
+`denied` status other than 404 mark known gaps rather than hide them.
 """
 
 from __future__ import annotations
@@ -10,15 +12,40 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from solace.testing.factories import Cast
+from solace.testing.factories import MATRIX_CAST_NAMES, Cast
 
 CLINICAL = frozenset({"assigned_clinician", "supervisor"})
 CLINICAL_AND_SELF = CLINICAL | {"patient_user"}
+EVERYONE = frozenset(MATRIX_CAST_NAMES)
+SIGNED_IN = EVERYONE - {"anonymous"}
+CLINICIANS = frozenset({"assigned_clinician", "colleague", "other_clinic_clinician", "group_facilitator",
+                        "other_group_facilitator"})
+CLINICAL_ROLES = CLINICIANS | {"supervisor"}
+PATIENTS = frozenset({"patient_user", "other_patient_user"})
+FAMILY = frozenset({"family_member", "family_member_unshared"})
+GROUP_READERS = frozenset({"group_facilitator", "supervisor"})
+FACILITATOR = frozenset({"group_facilitator"})
+NOBODY: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """A marker (text) that a successful response shows to the cast members in `to` and to no one else."""
+
+    marker: Callable[[Cast], str]
+    to: frozenset[str]
 
 
 @dataclass(frozen=True)
 class Route:
-    """One patient-scoped route. `key` is the URL name (pages) or "METHOD /api/v1/path" (API)."""
+    """One route. `key` is the URL name (pages) or "METHOD /api/v1/path" (API).
+
+    Members in `allowed` succeed (status < 400); anonymous gets `anonymous` (default: 302 to sign in, 401 on the
+    API); every other signed-in member gets `denied` (404 for anything that names an object: missing and forbidden
+    look the same). A refusal writes a "denied" audit event naming the member, except for members in `unaudited`
+    (current gaps, listed so they are not hidden). `changed`, when given, tells whether the last request changed
+    the object: it must stay False after every refused request.
+    """
 
     key: str
     method: str
@@ -26,6 +53,16 @@ class Route:
     allowed: frozenset[str]
     api: bool = False
     body: Callable[[Cast], dict[str, Any]] = field(default=lambda cast: {})
+    denied: int = 404
+    anonymous: int | None = None
+    unaudited: frozenset[str] = frozenset()
+    reveals: tuple[Reveal, ...] = ()
+    changed: Callable[[Cast], bool] | None = None
+
+    def expected_anonymous(self) -> int:
+        if self.anonymous is not None:
+            return self.anonymous
+        return 401 if self.api else 302
 
 
 def _patient_form(cast: Cast) -> dict[str, Any]:
@@ -120,10 +157,6 @@ ROUTES += [
     Route("screening:cosign", "POST",
           lambda c: f"/screening/patients/{c.patient.pk}/{_override_awaiting_cosignature(c)}/cosign/",
           frozenset({"supervisor"})),
-    Route("screening:course_create", "POST", lambda c: f"/screening/patients/{c.patient.pk}/course/", CLINICAL,
-          body=lambda c: {"course_format": "individual"}),
-    Route("screening:course_activate", "POST", lambda c: f"/screening/patients/{c.patient.pk}/course/activate/",
-          CLINICAL),
 ]
 
 
@@ -197,6 +230,9 @@ def _unscheduled_course(cast: Cast) -> str:
 
 ROUTES += [
     Route("courses:patient", "GET", lambda c: f"/courses/patients/{c.patient.pk}/", CLINICAL),
+    Route("courses:create", "POST", lambda c: f"/courses/patients/{c.patient.pk}/create/", CLINICAL,
+          body=lambda c: {"course_format": "individual"}),
+    Route("courses:activate", "POST", lambda c: f"/courses/patients/{c.patient.pk}/activate/", CLINICAL),
     Route("courses:plan", "GET", lambda c: f"{_course(c)}/plan/", CLINICAL),
     Route("courses:plan_settings", "POST", lambda c: f"{_unscheduled_course(c)}/plan/settings/", CLINICAL,
           body=lambda c: {"weeks": 13, "session_minutes": 75}),
@@ -226,3 +262,237 @@ ROUTES += [
     Route("GET /api/v1/patients/{patient_id}/courses/{course_id}/sessions", "GET",
           lambda c: f"{_api_course(c)}/sessions", CLINICAL_AND_SELF, api=True),
 ]
+
+
+# --- groups: the facilitator edits, supervisors read, everyone else 404 ------------------------------------------
+
+
+def _group(cast: Cast) -> str:
+    from solace.courses.testing import cast_group
+
+    return f"/courses/groups/{cast_group(cast).pk}"
+
+
+def _fresh_group(cast: Cast, members: int = 0) -> str:
+    """A new planned, unscheduled group for every request (scheduling and re-planning need one)."""
+    from solace.courses.testing import cast_fresh_group
+
+    return f"/courses/groups/{cast_fresh_group(cast, members=members).pk}"
+
+
+def _group_session(cast: Cast) -> str:
+    from solace.courses.testing import cast_group_session
+
+    return f"{_group(cast)}/sessions/{cast_group_session(cast).pk}"
+
+
+def _group_member_form(cast: Cast) -> dict[str, Any]:
+    from solace.courses.testing import group_candidate
+
+    return {"patient": group_candidate(cast).pk}
+
+
+def _group_plan_session_form(cast: Cast) -> dict[str, Any]:
+    from solace.courses.selectors import plan_latest
+    from solace.courses.testing import cast_group, unique_email
+
+    first = plan_latest(cast_group(cast)).plan["sessions"][0]  # type: ignore[union-attr]
+    return {"session-1-focus": f"Focus for {unique_email()}", "session-1-agenda": first["agenda"]}
+
+
+def _group_attendance_form(cast: Cast) -> dict[str, Any]:
+    from solace.courses.testing import cast_group_session
+
+    return {f"member_{session.pk}": "attended" for session in cast_group_session(cast).member_sessions.all()}  # type: ignore[attr-defined]
+
+
+def _group_member_name(cast: Cast) -> str:
+    from solace.courses.testing import cast_group
+
+    return cast_group(cast).member_courses.order_by("pk").first().patient.full_name  # type: ignore[union-attr]
+
+
+# A supervisor passes the group gate and is then refused by the facilitator check with a bare 404: that refusal is
+# not audited as denied (the gate has already audited an allowed "therapy_group.edit").
+SUPERVISOR_REFUSAL_UNAUDITED = frozenset({"supervisor"})
+
+ROUTES += [
+    Route("courses:groups", "GET", lambda c: "/courses/groups/", CLINICAL_ROLES,
+          unaudited=SIGNED_IN - CLINICAL_ROLES, reveals=(Reveal(lambda c: f"{_group(c)}/", GROUP_READERS),)),
+    Route("courses:group", "GET", lambda c: f"{_group(c)}/", GROUP_READERS,
+          reveals=(Reveal(_group_member_name, GROUP_READERS),)),
+    Route("courses:group_member_add", "POST", lambda c: f"{_group(c)}/members/", FACILITATOR,
+          body=_group_member_form, unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
+    Route("courses:group_activate", "POST", lambda c: f"{_fresh_group(c, members=4)}/activate/", FACILITATOR,
+          unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
+    Route("courses:group_schedule", "POST", lambda c: f"{_fresh_group(c)}/schedule/", FACILITATOR,
+          body=_session_time_form, unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
+    Route("courses:group_plan_settings", "POST", lambda c: f"{_fresh_group(c)}/plan/settings/", FACILITATOR,
+          body=lambda c: {"weeks": 14, "session_minutes": 90}, unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
+    Route("courses:group_plan_session", "POST", lambda c: f"{_group(c)}/plan/sessions/1/", FACILITATOR,
+          body=_group_plan_session_form, unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
+    Route("courses:group_calendar", "GET", lambda c: f"{_group(c)}/calendar.ics", GROUP_READERS),
+    Route("courses:group_attendance", "GET", lambda c: f"{_group_session(c)}/", GROUP_READERS,
+          reveals=(Reveal(_group_member_name, GROUP_READERS),)),
+    Route("courses:group_attendance", "POST", lambda c: f"{_group_session(c)}/", FACILITATOR,
+          body=_group_attendance_form, unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
+    Route("courses:group_session_reschedule", "POST", lambda c: f"{_group_session(c)}/reschedule/", FACILITATOR,
+          body=_session_time_form, unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
+]
+
+
+# --- family members: their own participations, and only what the patient shares ----------------------------------
+
+
+def _family_invitation(cast: Cast) -> str:
+    """A new invitation link to the cast patient's family course for every request."""
+    from django.utils import timezone
+
+    from solace.courses import services
+    from solace.courses.testing import cast_course, unique_email
+
+    _participant, token = services.family_invite(actor=cast.assigned_clinician, course=cast_course(cast),
+                                                 full_name="Kim Relative", email=unique_email(),
+                                                 relationship="sibling", now=timezone.now())
+    return f"/courses/family/invitation/{token}/"
+
+
+ONLY_THE_SHARING_PATIENTS_RELATIVE = frozenset({"family_member"})
+
+ROUTES += [
+    Route("courses:family_home", "GET", lambda c: "/courses/family/", FAMILY, reveals=(
+        Reveal(lambda c: f"With {c.patient.given_name}</h2>", ONLY_THE_SHARING_PATIENTS_RELATIVE),
+        Reveal(lambda c: 'data-testid="family-sessions"', ONLY_THE_SHARING_PATIENTS_RELATIVE),
+        Reveal(lambda c: 'data-testid="family-stage"', ONLY_THE_SHARING_PATIENTS_RELATIVE),
+        Reveal(lambda c: 'data-testid="family-practice"', NOBODY),  # homework is not shared
+    )),
+    Route("courses:family_calendar", "GET", lambda c: "/courses/family/calendar.ics", FAMILY,
+          reveals=(Reveal(lambda c: "BEGIN:VEVENT", ONLY_THE_SHARING_PATIENTS_RELATIVE),)),
+    # Invitation links are capabilities: whoever holds a valid link may open it; an unknown one is 404 for all.
+    Route("courses:family_accept", "GET", _family_invitation, EVERYONE),
+    Route("courses:family_accept", "GET", lambda c: "/courses/family/invitation/not-a-token/", NOBODY,
+          anonymous=404, unaudited=SIGNED_IN),
+]
+
+
+# --- accounts: invitation links, password-reset links, API tokens ------------------------------------------------
+
+
+def _patient_invitation(cast: Cast) -> str:
+    from django.utils import timezone
+
+    from solace.patients import services
+    from solace.testing.factories import patient_create
+
+    patient = patient_create(cast.clinic, clinician=cast.assigned_clinician)
+    _invitation, token = services.invitation_create(actor=cast.assigned_clinician, patient=patient,
+                                                    now=timezone.now())
+    return f"/accounts/invitation/{token}/"
+
+
+_last_token: dict[str, int] = {}
+
+
+def _fresh_token(cast: Cast) -> int:
+    """A new API token of the assigned clinician for every request (the last one is remembered for `changed`)."""
+    from solace.accounts import services
+
+    token, _raw = services.api_token_create(user=cast.assigned_clinician, name="Matrix")
+    _last_token["id"] = token.pk
+    return token.pk
+
+
+def _last_token_revoked(cast: Cast) -> bool:
+    from solace.accounts.models import ApiToken
+
+    return ApiToken.objects.filter(pk=_last_token["id"], revoked_at__isnull=False).exists()
+
+
+TOKEN_OWNER = frozenset({"assigned_clinician"})
+
+ROUTES += [
+    Route("accounts:invitation_accept", "GET", _patient_invitation, EVERYONE),
+    Route("accounts:invitation_accept", "GET", lambda c: "/accounts/invitation/not-a-token/", NOBODY,
+          anonymous=404, unaudited=SIGNED_IN),
+    # Django's own view: an unknown link answers 200 with "invalid link" and no password form.
+    Route("accounts:password_reset_confirm", "GET", lambda c: "/accounts/password-reset/MQ/not-a-token/", EVERYONE,
+          reveals=(Reveal(lambda c: 'name="new_password1"', NOBODY),)),
+    # Revoking someone else's token changes nothing, but answers the same redirect as revoking your own.
+    Route("accounts:api_token_revoke", "POST", lambda c: f"/accounts/api-tokens/{_fresh_token(c)}/revoke/",
+          TOKEN_OWNER, denied=302, unaudited=SIGNED_IN - TOKEN_OWNER, changed=_last_token_revoked),
+    Route("DELETE /api/v1/tokens/{token_id}", "DELETE", lambda c: f"/api/v1/tokens/{_fresh_token(c)}", TOKEN_OWNER,
+          api=True, unaudited=SIGNED_IN - TOKEN_OWNER, changed=_last_token_revoked),
+    Route("GET /api/v1/me", "GET", lambda c: "/api/v1/me", SIGNED_IN, api=True),
+    Route("GET /api/v1/tokens", "GET", lambda c: "/api/v1/tokens", SIGNED_IN, api=True),
+    Route("POST /api/v1/tokens", "POST", lambda c: "/api/v1/tokens", SIGNED_IN, api=True,
+          body=lambda c: {"name": "Matrix"}),
+]
+
+
+# --- measures: the patient's own questionnaires, the clinic's wording, the public instrument library -------------
+
+
+def _assigned_code(cast: Cast) -> str:
+    from solace.measures.testing import cast_assignment
+
+    return cast_assignment(cast).instrument_code
+
+
+# Another patient opening a questionnaire not assigned to them gets a bare 404 after their own record was opened.
+NOT_ASSIGNED_UNAUDITED = frozenset({"other_patient_user"})
+
+ROUTES += [
+    Route("measures:complete", "GET", lambda c: f"/measures/complete/{_assigned_code(c)}/",
+          frozenset({"patient_user"}), unaudited=NOT_ASSIGNED_UNAUDITED),
+    Route("measures:complete", "POST", lambda c: f"/measures/complete/{_assigned_code(c)}/",
+          frozenset({"patient_user"}), body=lambda c: {"action": "save"}, unaudited=NOT_ASSIGNED_UNAUDITED),
+    # Counts the answers posted with it and reads nothing stored: any patient, any instrument.
+    Route("measures:progress", "POST", lambda c: f"/measures/complete/{_assigned_code(c)}/progress/", PATIENTS,
+          unaudited=SIGNED_IN - PATIENTS),
+    Route("measures:wording_edit", "GET", lambda c: "/measures/wording/k10/", frozenset({"clinic_admin"}),
+          unaudited=SIGNED_IN - {"clinic_admin"}),
+    Route("GET /api/v1/instruments", "GET", lambda c: "/api/v1/instruments", SIGNED_IN, api=True),
+    Route("GET /api/v1/instruments/{code}", "GET", lambda c: "/api/v1/instruments/phq9", SIGNED_IN, api=True),
+    Route("POST /api/v1/instruments/{code}/score", "POST", lambda c: "/api/v1/instruments/phq9/score", SIGNED_IN,
+          api=True, body=lambda c: {"answers": [1, 1, 0, 1, 0, 0, 1, 0, 0]}),
+    Route("GET /api/v1/instruments/{code}/fhir", "GET", lambda c: "/api/v1/instruments/phq9/fhir", SIGNED_IN,
+          api=True),
+]
+
+
+# --- collections of the API: everyone signed in gets a list, filtered to what they may see ----------------------
+
+
+def _alert_list(cast: Cast) -> str:
+    _alert(cast)
+    return "/api/v1/alerts"
+
+
+def _new_patient(cast: Cast) -> dict[str, Any]:
+    from solace.courses.testing import unique_email
+
+    return {"given_name": "Robin", "family_name": "Newcomer", "date_of_birth": "1991-02-03", "email": unique_email()}
+
+
+def _intake(cast: Cast) -> dict[str, Any]:
+    from solace.screening.testing import CALM_INTAKE
+
+    return dict(CALM_INTAKE)
+
+
+THE_PATIENT_ID = Reveal(lambda c: str(c.patient.pk), CLINICAL_AND_SELF)
+
+ROUTES += [
+    Route("GET /api/v1/patients", "GET", lambda c: "/api/v1/patients", SIGNED_IN, api=True, reveals=(THE_PATIENT_ID,)),
+    Route("POST /api/v1/patients", "POST", lambda c: "/api/v1/patients", CLINICIANS, api=True, denied=403,
+          body=_new_patient),
+    Route("GET /api/v1/audit", "GET", lambda c: "/api/v1/audit", SIGNED_IN, api=True,
+          reveals=(Reveal(lambda c: str(c.patient.pk), frozenset({"supervisor", "clinic_admin"})),)),
+    Route("GET /api/v1/alerts", "GET", _alert_list, SIGNED_IN, api=True,
+          reveals=(Reveal(lambda c: str(c.patient.pk), CLINICAL),)),
+    Route("POST /api/v1/screening/evaluate", "POST", lambda c: "/api/v1/screening/evaluate", CLINICAL_ROLES,
+          api=True, denied=403, body=_intake),
+    Route("POST /api/v1/planning/plan", "POST", lambda c: "/api/v1/planning/plan", CLINICAL_ROLES, api=True,
+          denied=403, body=lambda c: {"decision": "suitable", "format": "individual"}),
+]
+

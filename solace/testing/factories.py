@@ -11,9 +11,9 @@ from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from solace.accounts.choices import Role
 from solace.accounts.models import Clinic, User
 from solace.accounts.services import member_create
+from solace.kernel.permissions import Role
 from solace.patients.choices import CareTeamRole
 from solace.patients.models import CareTeamMember, Patient
 
@@ -90,6 +90,11 @@ class Cast:
     other_patient_user: User
     clinic_admin: User
     researcher: User
+    # The access matrix widens the cast (solace.courses.testing.cast_widen): other tests leave these empty.
+    group_facilitator: User | None = None
+    other_group_facilitator: User | None = None
+    family_member: User | None = None
+    family_member_unshared: User | None = None
 
     def member(self, name: str) -> User | None:
         return None if name == "anonymous" else getattr(self, name)
@@ -98,6 +103,11 @@ class Cast:
 CAST_NAMES = (
     "assigned_clinician", "colleague", "other_clinic_clinician", "supervisor", "patient_user",
     "other_patient_user", "clinic_admin", "researcher", "anonymous",
+)
+# The access matrix's whole cast: CAST_NAMES and who cast_widen adds (groups and family members).
+MATRIX_CAST_NAMES = (
+    *CAST_NAMES[:-1], "group_facilitator", "other_group_facilitator", "family_member", "family_member_unshared",
+    "anonymous",
 )
 
 

@@ -9,11 +9,11 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from solace.accounts.choices import Role
 from solace.accounts.models import Clinic
 from solace.alerts.choices import SafetyStatus
 from solace.alerts.models import SafetyEvent
 from solace.alerts.testing import event_raise
+from solace.kernel.permissions import Role
 from solace.testing import factories
 from tests.browser.conftest import Visitor
 from tests.browser.journeys import sign_in

@@ -13,10 +13,10 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import expect
 
-from solace.accounts.choices import Role
 from solace.accounts.models import Clinic
 from solace.courses.models import GroupSession, TherapyGroup, TherapySession
 from solace.courses.testing import signed_screening
+from solace.kernel.permissions import Role
 from solace.patients.models import Patient
 from solace.testing import factories
 from tests.browser.conftest import Visitor

@@ -9,9 +9,9 @@ from playwright.sync_api import expect
 from pytest_django.fixtures import Settings
 from pytest_django.live_server_helper import LiveServer
 
-from solace.accounts.choices import Role
 from solace.accounts.models import Clinic, User
 from solace.audit.models import AuditEvent
+from solace.kernel.permissions import Role
 from solace.patients.models import Consent, Patient
 from solace.testing import factories
 from solace.testing.smtp import SmtpListener, links_in

@@ -12,10 +12,10 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from solace.accounts.choices import Role
 from solace.accounts.models import Clinic
 from solace.alerts.models import SafetyEvent
 from solace.courses.models import TherapySession, TreatmentCourse
+from solace.kernel.permissions import Role
 from solace.measures.models import MeasureResponse
 from solace.testing import factories
 from tests.browser.conftest import PHONE, Visitor

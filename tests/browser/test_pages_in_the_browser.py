@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from solace.accounts.choices import Role
 from solace.accounts.models import Clinic, User
+from solace.kernel.permissions import Role
 from solace.patients.models import Patient
 from solace.testing import factories
 from tests.browser.conftest import DESKTOP, PHONE, Visitor

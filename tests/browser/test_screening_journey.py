@@ -10,10 +10,10 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
-from solace.accounts.choices import Role
 from solace.accounts.models import Clinic
 from solace.audit.models import AuditEvent
 from solace.courses.models import TreatmentCourse
+from solace.kernel.permissions import Role
 from solace.screening.models import Screening, ScreeningSignature
 from solace.testing import factories
 from tests.browser.conftest import Visitor
@@ -26,6 +26,7 @@ RESULT_PAGE = re.compile(r"/screening/patients/[0-9a-f-]{36}/\d+/$")
 
 def _activate(page: Page) -> None:
     page.get_by_role("link", name=re.compile(r"^Screening of ")).click()
+    page.get_by_role("link", name=re.compile(r"^Open the treatment course")).click()
     page.get_by_role("button", name="Activate the course").click()
 
 
@@ -58,6 +59,7 @@ def test_a_contraindication_blocks_the_course_until_a_supervisor_co_signs_the_ov
     expect(page.get_by_role("heading", name="Alternatives and referrals")).to_be_visible()
 
     page.get_by_role("link", name=re.compile(r"^Screening of ")).click()
+    page.get_by_role("link", name=re.compile(r"^Open the treatment course")).click()
     page.get_by_role("button", name="Create a planned course").click()
     page.get_by_role("button", name="Activate the course").click()
     expect(page.get_by_role("status")).to_contain_text(

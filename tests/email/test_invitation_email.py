@@ -10,9 +10,9 @@ from django.conf import settings
 from django.test import Client
 from pytest_django.fixtures import Settings
 
-from solace.accounts.choices import Role
 from solace.accounts.models import Clinic, Invitation, User
 from solace.audit.models import AuditEvent
+from solace.kernel.permissions import Role
 from solace.patients.models import Consent, Patient
 from solace.testing import factories
 from solace.testing.smtp import SmtpListener, body_of, free_port, links_in

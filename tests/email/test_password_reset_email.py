@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.test import Client
 
-from solace.accounts.choices import Role
 from solace.accounts.models import Clinic
+from solace.kernel.permissions import Role
 from solace.testing import factories
 from solace.testing.smtp import SmtpListener, links_in
 

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from solace.accounts.choices import Role
 from solace.audit.models import AuditEvent
+from solace.kernel.permissions import Role
 from solace.testing import factories
 
 

@@ -9,13 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from solace.accounts.choices import Role
 from solace.alerts.choices import SafetyKind, SafetyStatus, SkipReason
 from solace.alerts.models import ClinicAlertSettings, SafetyEvent
 from solace.alerts.services import safety_event_acknowledge, safety_event_resolve
 from solace.alerts.testing import event_raise
 from solace.alerts.tests.conftest import RAISED
 from solace.audit.models import AuditEvent
+from solace.kernel.permissions import Role
 from solace.testing import factories
 from solace.testing.factories import Cast, signed_in_client
 

@@ -10,7 +10,6 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from solace.accounts.choices import Role
 from solace.alerts.choices import DeliveryLevel, SafetyKind
 from solace.alerts.models import AlertDelivery, ClinicAlertSettings, SafetyEvent
 from solace.alerts.selectors import dispatch_health
@@ -18,6 +17,7 @@ from solace.alerts.services import safety_event_raise
 from solace.alerts.testing import event_raise
 from solace.alerts.tests.conftest import RAISED
 from solace.audit.models import AuditEvent
+from solace.kernel.permissions import Role
 from solace.patients.choices import CareTeamRole
 from solace.patients.models import CareTeamMember
 from solace.testing import factories

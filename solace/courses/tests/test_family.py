@@ -10,11 +10,11 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from solace.accounts.choices import Role
 from solace.accounts.models import User
 from solace.courses import services
 from solace.courses.models import FamilyParticipant, TreatmentCourse
 from solace.courses.testing import course_ready
+from solace.kernel.permissions import Action, Role
 from solace.patients.access import patients_in_scope
 from solace.testing.factories import PASSWORD, Cast, signed_in_client
 
@@ -60,7 +60,7 @@ def test_invitation_account_and_consent(family_course: TreatmentCourse, cast: Ca
     assert participant.user == user and participant.consented_at is not None and participant.consent_version == "1"
     assert client.get("/").status_code == 302
     assert Client().get(link).status_code == 404  # single use
-    assert not patients_in_scope(user).exists()
+    assert not patients_in_scope(user, Action.READ).exists()
 
 
 def test_nothing_is_shared_by_default(family_course: TreatmentCourse, cast: Cast) -> None:

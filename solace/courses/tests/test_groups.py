@@ -15,7 +15,7 @@ from solace.courses.models import GroupSession, TherapyGroup, TherapySession, Tr
 from solace.courses.testing import session_time_form, signed_screening
 from solace.courses.tests.test_plan_command import ADAPTED_INTAKE
 from solace.patients.models import Patient
-from solace.patients.selectors import caseload_list
+from solace.site.selectors import caseload_list
 from solace.testing import factories
 from solace.testing.factories import Cast, signed_in_client
 

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _create(client, cast: Cast, **fields: object):  # type: ignore[no-untyped-def]
-    return client.post(f"/screening/patients/{cast.patient.pk}/course/", {"course_format": "individual", **fields},
+    return client.post(f"/courses/patients/{cast.patient.pk}/create/", {"course_format": "individual", **fields},
                        follow=True)
 
 

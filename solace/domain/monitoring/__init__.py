@@ -1,6 +1,13 @@
 """Outcome monitoring: reliable and clinically significant change (clinical-reference.md §3.1)."""
 
-from solace.domain.monitoring.change import ChangeCategory, ChangeMethod, ChangeResult, classify_change
+from solace.domain.monitoring.change import (
+    ChangeCategory,
+    ChangeMethod,
+    ChangeResult,
+    ClinicalSignificance,
+    classify_change,
+    clinical_significance,
+)
 from solace.domain.monitoring.reliable_change import (
     RELIABLE_CHANGE_Z,
     cut_off_a,
@@ -16,7 +23,9 @@ __all__ = [
     "ChangeCategory",
     "ChangeMethod",
     "ChangeResult",
+    "ClinicalSignificance",
     "classify_change",
+    "clinical_significance",
     "cut_off_a",
     "cut_off_b",
     "cut_off_c",

@@ -230,3 +230,27 @@ def _check_total(instrument: Instrument, name: str, value: Number) -> None:
 
 def _points(value: Number) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+class ClinicalSignificance(StrEnum):
+    """What a change means for clinically significant change (Jacobson & Truax 1991, clinical-reference.md §3.1)."""
+
+    NOT_ASSESSED = "not_assessed"
+    """Not in the clinical range at baseline, or no clinical cut-off published: excluded from the assessment."""
+    MOVED_OUT_OF_CLINICAL_RANGE = "moved_out_of_clinical_range"
+    """Reliable improvement into the non-clinical range (the `recovered` category)."""
+    STILL_IN_CLINICAL_RANGE = "still_in_clinical_range"
+    LEFT_WITHOUT_RELIABLE_CHANGE = "left_without_reliable_change"
+    """Below the cut-off now, but the change is within measurement error, so it does not count."""
+
+
+def clinical_significance(change: ChangeResult) -> ClinicalSignificance:
+    """Whether the change is clinically significant, and if not, why (Jacobson & Truax 1991; cases outside the
+    clinical range at intake are excluded, clinical-reference.md §3.1)."""
+    if not change.clinically_significant_change_assessed:
+        return ClinicalSignificance.NOT_ASSESSED
+    if change.category is ChangeCategory.RECOVERED:
+        return ClinicalSignificance.MOVED_OUT_OF_CLINICAL_RANGE
+    if change.latest_in_clinical_range:
+        return ClinicalSignificance.STILL_IN_CLINICAL_RANGE
+    return ClinicalSignificance.LEFT_WITHOUT_RELIABLE_CHANGE

@@ -12,7 +12,7 @@ from solace.domain.planning.adaptations import (
     add_ons,
     desired_blocks,
 )
-from solace.domain.planning.content import COURSE_WEEKS, GROUNDING_HOMEWORK, STAGE_HOMEWORK, Block
+from solace.domain.planning.content import COURSE_WEEKS, FAMILY_ATTENDS, GROUNDING_HOMEWORK, STAGE_HOMEWORK, Block
 from solace.domain.planning.exercises import EXERCISES
 from solace.domain.planning.layout import (
     SessionDraft,
@@ -130,7 +130,8 @@ def _frozen(draft: SessionDraft, minutes: int) -> PlannedSession:
         minutes=minutes,
         agenda=draft.agenda(),
         focus=draft.block.focus,
-        notes=tuple(dict.fromkeys(draft.notes)),
+        notes=tuple(dict.fromkeys([*([FAMILY_ATTENDS] if draft.block.family else []), *draft.notes])),
+        family_attends=draft.block.family,
     )
 
 

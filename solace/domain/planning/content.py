@@ -31,7 +31,8 @@ class Block:
     drop_rank: int | None = None
     """None: required. Otherwise optional, and left out before lower ranks when weeks are short."""
     family: bool = False
-    """Family members attend (family format)."""
+    """Family members attend (family format): the planned session's `family_attends`, and FAMILY_ATTENDS in its
+    notes."""
     notes: tuple[str, ...] = ()
     applies_to_concerns: bool = False
     """The focus names the patient's concerns (`{concerns}` in the focus is filled in)."""
@@ -50,6 +51,7 @@ CATTANI = "Follows Cattani et al. 2021"
 TRIALS = "Follows the Trials 2023 group protocol"
 AND_CATTANI = "and Cattani et al. 2021"
 FAMILY_ATTENDS = "Family members attend this session."
+"""The clinician-facing note on a family session; the plan's `family_attends` flag is what is read."""
 
 _APPLYING = "Applying compassion to {concerns}"
 
@@ -130,7 +132,7 @@ _GROUP: Course = MappingProxyType({
 _FAMILY: Course = MappingProxyType({
     Stage.RECOGNISE: (
         Block("Together: what compassion is, and a first soothing practice",
-              ("compassion_introduction", "soothing_rhythm_breathing"), family=True, notes=(FAMILY_ATTENDS,)),
+              ("compassion_introduction", "soothing_rhythm_breathing"), family=True),
         *_INDIVIDUAL[Stage.RECOGNISE][1:],
     ),
     Stage.BUILD: (
@@ -140,16 +142,16 @@ _FAMILY: Course = MappingProxyType({
         Block("Building the compassionate self", ("compassionate_self",)),
         Block("Receiving compassion: the compassionate other", ("compassionate_other",)),
         Block("Together: compassionate communication in the family", ("compassionate_communication",),
-              family=True, notes=(FAMILY_ATTENDS,)),
+              family=True),
     ),
     Stage.APPLY: (
         Block("Multiple selves: the critic, the hurt self and the compassionate self", ("chair_work",)),
         Block("A compassionate letter to yourself", ("compassionate_letter",)),
         Block("Together: answering distress and self-criticism at home with compassion",
-              ("compassionate_communication",), drop_rank=1, family=True, notes=(FAMILY_ATTENDS,)),
+              ("compassionate_communication",), drop_rank=1, family=True),
         Block(_APPLYING, ("compassionate_self",), drop_rank=2, applies_to_concerns=True),
         Block("Together: a compassionate future and the family's part in the practice manual",
-              ("relapse_prevention",), family=True, notes=(FAMILY_ATTENDS,)),
+              ("relapse_prevention",), family=True),
     ),
 })
 

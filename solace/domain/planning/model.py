@@ -44,6 +44,9 @@ class PlannedSession:
     """Exercise codes in running order: the opening practice first."""
     focus: str
     notes: tuple[str, ...]
+    family_attends: bool = False
+    """Family members attend this session (family-format courses only). The flag, never the note that says so in
+    words, is what the course pages read."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -54,6 +57,7 @@ class PlannedSession:
             "agenda": list(self.agenda),
             "focus": self.focus,
             "notes": list(self.notes),
+            "family_attends": self.family_attends,
         }
 
 

@@ -32,14 +32,14 @@ from solace.domain.planning.effects import EFFECTS
 from solace.domain.planning.errors import PlanInputError, PlanRefused
 from solace.domain.planning.model import AppliedAdaptation, CoursePlan, PlannedMeasure, PlanRequest
 from solace.domain.planning.vocabulary import (
-    DECISIONS_ALLOWING_A_PLAN,
     Adaptation,
     Concern,
     CourseFormat,
     Decision,
+    decision_allows_course,
 )
 
-PLANNER_VERSION: Final = "1"
+PLANNER_VERSION: Final = "2"
 """Bumped whenever the content tables or planning rules change; store it with every saved plan."""
 
 REFUSALS: Final = {
@@ -101,7 +101,7 @@ def default_measures() -> tuple[PlannedMeasure, ...]:
 
 def _validated(request: PlanRequest) -> Choices:
     decision = _member(Decision, request.decision, "decision")
-    if decision not in DECISIONS_ALLOWING_A_PLAN:
+    if not decision_allows_course(decision):
         raise PlanRefused(REFUSALS[decision])
     course_format = _member(CourseFormat, request.format, "format")
     defaults = DEFAULTS[course_format]

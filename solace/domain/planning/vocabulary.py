@@ -1,14 +1,30 @@
 """The vocabulary of course planning: codes in, codes out (string and integer enums).
 
-Every code here is part of the plan JSON contract shared by the web pages, the API and the CLI. The decision and
-adaptation codes mirror those of `solace.domain.screening` on purpose (plans accept plain values, so planning
-does not depend on screening); a change there needs the same change here.
+Every code here is part of the plan JSON contract shared by the web pages, the API and the CLI. The decision,
+adaptation and concern codes are screening's own (`solace.domain.screening.model`): planning takes what screening
+decides, so there is one vocabulary and nothing to keep in step.
 """
 
 from __future__ import annotations
 
 from enum import IntEnum, StrEnum
 from typing import Final, Literal
+
+from solace.domain.screening.model import Adaptation, Concern, Decision, decision_allows_course
+
+__all__ = [
+    "ANY_STAGE",
+    "STAGE_NAMES",
+    "Adaptation",
+    "AnyStage",
+    "Concern",
+    "CourseFormat",
+    "Decision",
+    "ExerciseKind",
+    "HomeworkKind",
+    "Stage",
+    "decision_allows_course",
+]
 
 
 class CourseFormat(StrEnum):
@@ -43,30 +59,6 @@ ANY_STAGE: Final[AnyStage] = "any"
 """An exercise that may be used in every stage (care items, grounding, soothing rhythm breathing)."""
 
 
-class Decision(StrEnum):
-    """Screening decisions (the same codes as `solace.domain.screening.Decision`)."""
-
-    SUITABLE = "suitable"
-    SUITABLE_WITH_ADAPTATIONS = "suitable_with_adaptations"
-    DEFER = "defer"
-    NOT_SUITABLE = "not_suitable"
-
-
-DECISIONS_ALLOWING_A_PLAN: Final = frozenset({Decision.SUITABLE, Decision.SUITABLE_WITH_ADAPTATIONS})
-
-
-class Adaptation(StrEnum):
-    """Screening adaptations (the same codes as `solace.domain.screening.Adaptation`), in the order plans list them."""
-
-    EXTENDED_FOUNDATION = "extended_foundation"
-    SLOW_PACING = "slow_pacing"
-    EXPOSURE_INTEGRATION = "exposure_integration"
-    MEDICATION_MONITORING = "medication_monitoring"
-    CBT_COORDINATION = "cbt_coordination"
-    SAFETY_PLAN = "safety_plan"
-    GROUNDING_FIRST = "grounding_first"
-
-
 class ExerciseKind(StrEnum):
     PSYCHOEDUCATION = "psychoeducation"
     FORMULATION = "formulation"
@@ -88,19 +80,3 @@ class HomeworkKind(StrEnum):
     MEDITATION = "meditation"
     EMOTIONAL_JOURNALING = "emotional_journaling"
     SELF_SOOTHING_WRITING = "self_soothing_writing"
-
-
-class Concern(StrEnum):
-    """Presenting concerns (the same codes as `solace.domain.screening.Concern`); plans use them to name what the
-    stage-3 sessions apply compassion to."""
-
-    CHRONIC_DEPRESSION = "chronic_depression"
-    PTSD = "ptsd"
-    SOCIAL_ANXIETY = "social_anxiety"
-    SELF_HARM = "self_harm"
-    SELF_CRITICISM = "self_criticism"
-    LOW_SELF_ESTEEM = "low_self_esteem"
-    DEPENDENT_PERSONALITY = "dependent_personality"
-    HIGHLY_SENSITIVE = "highly_sensitive"
-    PSYCHOSOMATIC_STRESS = "psychosomatic_stress"
-    BORDERLINE_PERSONALITY = "borderline_personality"

@@ -18,7 +18,6 @@ from solace.domain.screening.intake import (
     parse_intake,
 )
 from solace.domain.screening.model import (
-    DECISIONS_ALLOWING_START,
     Adaptation,
     Alternative,
     AlternativeCode,
@@ -35,6 +34,7 @@ from solace.domain.screening.model import (
     Severity,
     TreatmentKind,
     Verdict,
+    decision_allows_course,
 )
 from solace.domain.screening.rules import RULES, Rule, rule_ids
 from solace.domain.screening.thresholds import (
@@ -48,7 +48,6 @@ from solace.domain.screening.thresholds import (
 )
 
 __all__ = [
-    "DECISIONS_ALLOWING_START",
     "DEFAULT_THRESHOLDS",
     "RULES",
     "RULESET_VERSION",
@@ -77,6 +76,7 @@ __all__ = [
     "TreatmentKind",
     "Verdict",
     "decide",
+    "decision_allows_course",
     "evaluate",
     "intake_json_schema",
     "parse_intake",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from enum import StrEnum
 from types import MappingProxyType
 
@@ -23,6 +24,23 @@ SCREENING_INSTRUMENTS: tuple[str, ...] = (
     "phq9", "gad7", "cssrs_screener", "des2", "ders16", "fscrs", "fcs", "ceas", "scs_sf", "rses", "pcl5",
 )
 """Instruments an intake may carry, in the order forms list them."""
+
+
+
+def age_on(born: date, day: date) -> int:
+    """Age in whole years on `day` (the birthday counts from the day itself; 29 February birthdays count from
+    1 March in other years). The intake's age; Solace design choice."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def answers_prefill_intake(*, submitted_at: datetime, previous_evaluated_at: datetime | None,
+                           previous_has_answers: bool) -> bool:
+    """Whether a questionnaire the patient completed pre-fills a new intake: when there is no earlier screening,
+    when it was completed after the earlier screening was evaluated, or when the earlier intake had no answers
+    for it. Otherwise the earlier intake's own answers stay. Solace design choice (re-screening starts from the
+    latest information; the clinician reviews every pre-filled answer before saving)."""
+    return previous_evaluated_at is None or submitted_at > previous_evaluated_at or not previous_has_answers
+
 
 MINIMUM_AGE = 10
 MAXIMUM_AGE = 120

@@ -21,16 +21,25 @@ class Severity(StrEnum):
 
 
 class Decision(StrEnum):
+    """The screening decision: the one vocabulary for screening, planning and the Django choices
+    (solace.screening.choices derives its labels from it)."""
+
     SUITABLE = "suitable"
     SUITABLE_WITH_ADAPTATIONS = "suitable_with_adaptations"
     DEFER = "defer"
     NOT_SUITABLE = "not_suitable"
 
 
-DECISIONS_ALLOWING_START = frozenset({Decision.SUITABLE, Decision.SUITABLE_WITH_ADAPTATIONS})
+def decision_allows_course(decision: Decision | str) -> bool:
+    """Whether a screening decision allows a course to be planned and started: suitable, with or without
+    adaptations. The seed document ("Compassion-focused therapy" overview) lists contraindications (not suitable)
+    and conditions to address before starting (defer); neither starts a course. Unknown codes allow nothing."""
+    return decision in (Decision.SUITABLE.value, Decision.SUITABLE_WITH_ADAPTATIONS.value)
 
 
 class Adaptation(StrEnum):
+    """Screening adaptations, in the order plans list them (solace.domain.planning uses these codes)."""
+
     EXTENDED_FOUNDATION = "extended_foundation"
     SLOW_PACING = "slow_pacing"
     EXPOSURE_INTEGRATION = "exposure_integration"
@@ -185,7 +194,7 @@ class ScreeningResult:
 
     @property
     def allows_start(self) -> bool:
-        return self.decision in DECISIONS_ALLOWING_START
+        return decision_allows_course(self.decision)
 
     def to_dict(self) -> dict[str, object]:
         """The result JSON of the contract (CLI output, API response, stored screening)."""

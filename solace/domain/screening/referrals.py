@@ -27,6 +27,7 @@ from solace.domain.screening.model import (
     SelfExploration,
     Severity,
     TreatmentKind,
+    decision_allows_course,
 )
 from solace.domain.screening.text import gettext_noop
 
@@ -124,7 +125,7 @@ def next_steps(
         steps.append(CRISIS_CONTACTS)
     if Adaptation.SAFETY_PLAN in adaptations:
         steps.append(SAFETY_PLAN)
-    if decision in (Decision.SUITABLE, Decision.SUITABLE_WITH_ADAPTATIONS):
+    if decision_allows_course(decision):
         if "emotion_regulation_unmeasured" in fired:
             steps.append(CONFIRM_REGULATION)
         if "compassion_tendency_unmeasured" in fired:

@@ -128,7 +128,7 @@ def test_drafts_are_not_in_the_api(cast):
 def test_due_measures(cast, course):
     from solace.measures.services import schedule_defaults_apply
 
-    schedule_defaults_apply(actor=cast.assigned_clinician, course=course)
+    schedule_defaults_apply(actor=cast.assigned_clinician, patient=course.patient, course_id=course.pk)
     due = signed_in_client(cast.patient_user).get(f"/api/v1/patients/{cast.patient.pk}/measures/due").json()
     phq9 = next(entry for entry in due if entry["instrument"] == "phq9")
     assert (phq9["cadence"], phq9["session"], phq9["week"], phq9["milestone"]) == ("every_session", 2, None, None)

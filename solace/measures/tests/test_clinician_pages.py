@@ -197,7 +197,7 @@ def _queries_for_summary(cast, per_instrument):
 def test_summary_page_query_count_does_not_grow_with_responses(cast, course):
     from solace.measures.services import schedule_defaults_apply
 
-    schedule_defaults_apply(actor=cast.assigned_clinician, course=course)
+    schedule_defaults_apply(actor=cast.assigned_clinician, patient=course.patient, course_id=course.pk)
     one = _queries_for_summary(cast, 1)
     from solace.measures.models import MeasureResponse
 

@@ -138,7 +138,8 @@ def test_unknown_instrument_is_a_validation_error(cast):
 def test_defaults_apply_keeps_what_exists(cast, course):
     services.assignment_add(actor=cast.assigned_clinician, patient=cast.patient, instrument_code="phq9",
                             cadence="every_session", now=timezone.now())
-    created = services.schedule_defaults_apply(actor=cast.assigned_clinician, course=course)
+    created = services.schedule_defaults_apply(actor=cast.assigned_clinician, patient=course.patient,
+                                               course_id=course.pk)
     assert [a.instrument_code for a in created] == ["gad7", "rses", "fscrs", "scs_sf"]
     assert MeasureAssignment.objects.filter(patient=cast.patient, removed_at__isnull=True).count() == 5
     audit = AuditEvent.objects.get(action="measure_schedule.apply_defaults")
@@ -147,7 +148,7 @@ def test_defaults_apply_keeps_what_exists(cast, course):
 
 @pytest.mark.django_db
 def test_due_list_follows_the_course_and_completed_responses(cast, course):
-    services.schedule_defaults_apply(actor=cast.assigned_clinician, course=course)
+    services.schedule_defaults_apply(actor=cast.assigned_clinician, patient=course.patient, course_id=course.pk)
     now = timezone.now()
     due = selectors.due_list(patient=cast.patient, now=now)
     assert [item.instrument.code for item in due] == ["fscrs", "scs_sf", "rses", "phq9", "gad7"]
@@ -175,12 +176,18 @@ def test_removed_assignments_are_not_due(cast, course):
 def test_course_timeline_uses_the_patients_zone_and_skips_cancelled_sessions(cast):
     from datetime import date
 
+    from solace.courses.selectors import course_timeline
+
+    cast.patient.time_zone = "Asia/Shanghai"
+    cast.patient.save(update_fields=["time_zone"])
     course = TreatmentCourse.objects.create(patient=cast.patient, weeks=8, started_on=date(2026, 7, 1))
     session = course.therapy_sessions.create(number=1, scheduled_start=timezone.now())
     course.therapy_sessions.create(number=2, scheduled_start=timezone.now(), status="cancelled")
-    timeline = selectors.course_timeline(course, zone="Asia/Shanghai")
-    assert timeline is not None and timeline.start.isoformat() == "2026-07-01T00:00:00+08:00"
+    timeline = course_timeline(course)
+    assert timeline.start.isoformat() == "2026-07-01T00:00:00+08:00"
     assert timeline.session_starts == (session.scheduled_start,)
+    episode = selectors.current_episode(cast.patient)  # what measures learns through the courses app's hook
+    assert episode is not None and (episode.course_id, episode.timeline) == (course.pk, timeline)
 
 
 # --- results -----------------------------------------------------------------------------------------------------

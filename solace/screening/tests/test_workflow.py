@@ -57,10 +57,10 @@ def test_accepting_a_suitable_screening_lets_the_course_start(cast: Cast) -> Non
     assert response.status_code == 302
     signature = ScreeningSignature.objects.get(screening=screening)
     assert (signature.kind, signature.decision, signature.needs_cosignature) == ("accept", "suitable", False)
-    assert client.post(f"{_base(cast)}/course/", {"course_format": "group"}).status_code == 302
+    assert client.post(f"/courses/patients/{cast.patient.pk}/create/", {"course_format": "group"}).status_code == 302
     course = cast.patient.courses.get()
     assert (course.status, course.format) == (CourseStatus.PLANNED, "group")
-    assert client.post(f"{_base(cast)}/course/activate/").status_code == 302
+    assert client.post(f"/courses/patients/{cast.patient.pk}/activate/").status_code == 302
     course.refresh_from_db()
     assert course.status == CourseStatus.ACTIVE and course.stage == Stage.RECOGNISE
     assert course.started_on == timezone.now().astimezone(ZoneInfo(cast.patient.time_zone)).date()
@@ -223,8 +223,8 @@ def test_only_one_open_course_and_only_planned_courses_activate(cast: Cast) -> N
 @pytest.mark.django_db
 def test_refusal_is_shown_on_the_page(cast: Cast) -> None:
     client = signed_in_client(cast.assigned_clinician)
-    client.post(f"{_base(cast)}/course/", {"course_format": "individual"})
-    response = client.post(f"{_base(cast)}/course/activate/", follow=True)
+    client.post(f"/courses/patients/{cast.patient.pk}/create/", {"course_format": "individual"})
+    response = client.post(f"/courses/patients/{cast.patient.pk}/activate/", follow=True)
     page = response.content.decode()
     assert "The course cannot start: The patient has not been screened yet." in page
     assert cast.patient.courses.get().status == CourseStatus.PLANNED

@@ -17,9 +17,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.tasks import TaskResultStatus, task
 
-from solace.accounts.choices import Role
 from solace.accounts.models import Clinic, User
 from solace.audit.models import AuditEvent
+from solace.kernel.permissions import Role
 from solace.site.tests.conftest import SOLACE, Site
 
 GOOD_PASSWORD = "a sturdy passphrase 42"

@@ -18,11 +18,11 @@ from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from solace.accounts.choices import STAFF_ROLES, Role
 from solace.accounts.models import Clinic, Membership, User
 from solace.alerts.models import SafetyEvent, SafetyStatus
 from solace.courses.choices import SessionStatus, Stage
 from solace.courses.models import TherapySession, TreatmentCourse
+from solace.kernel.permissions import STAFF_ROLES, Role
 from solace.patients.choices import CareTeamRole
 from solace.patients.models import CareTeamMember, Consent, Patient
 from solace.site import demo

@@ -17,6 +17,7 @@ from solace.domain.planning import (
     Stage,
     plan_course,
 )
+from solace.domain.planning.content import FAMILY_ATTENDS
 from solace.domain.planning.tests.helpers import plan, sessions_with, stage_weeks
 
 FORMATS = [f.value for f in CourseFormat]
@@ -42,7 +43,7 @@ def test_to_dict_has_exactly_the_contract_keys() -> None:
     stages, sessions, homework = data["stages"], data["sessions"], data["homework"]
     assert isinstance(stages, list) and isinstance(sessions, list) and isinstance(homework, list)
     assert set(stages[0]) == {"number", "name", "weeks"}
-    assert set(sessions[0]) == {"number", "week", "stage", "minutes", "agenda", "focus", "notes"}
+    assert set(sessions[0]) == {"number", "week", "stage", "minutes", "agenda", "focus", "notes", "family_attends"}
     assert set(homework[0]) == {"stage", "exercise", "minutes_per_day", "kind", "instructions"}
     assert data["measures"] == MEASURES
     assert data["adaptations"] == [
@@ -134,10 +135,18 @@ def test_family_course_adds_family_sessions_with_compassionate_communication() -
     course = plan(format="family")
     communication = sessions_with(course, "compassionate_communication")
     assert [course.session(n).stage for n in communication] == [2, 3]
-    family_sessions = [s.number for s in course.sessions if "Family members attend this session." in s.notes]
+    family_sessions = [s.number for s in course.sessions if s.family_attends]
     assert family_sessions == [1, *communication, course.weeks]
     assert all(course.session(n).focus.startswith("Together") for n in family_sessions)
+    # The clinician reads the same fact as a note; the flag is what the course pages use.
+    assert all((FAMILY_ATTENDS in s.notes) == s.family_attends for s in course.sessions)
+    assert all(s.to_dict()["family_attends"] is s.family_attends for s in course.sessions)
     assert "compassionate_communication" not in {c for s in plan().sessions for c in s.agenda}
+
+
+@pytest.mark.parametrize("course_format", ["individual", "group"])
+def test_only_family_courses_have_family_sessions(course_format: str) -> None:
+    assert not any(s.family_attends for s in plan(format=course_format).sessions)
 
 
 def test_concerns_name_what_stage_3_applies_compassion_to() -> None:

@@ -15,10 +15,10 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.text import slugify
 
-from solace.accounts.choices import Role
 from solace.accounts.models import Clinic, User
 from solace.accounts.services import member_create
 from solace.audit.services import audit_record
+from solace.kernel.permissions import Role
 
 PROMPT_ATTEMPTS = 3
 

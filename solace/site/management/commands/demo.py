@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from solace.patients.models import Patient
 from solace.site import demo
+from solace.site.demo_measures import demo_measures_create
 
 COLUMNS = ("E-mail", "Role", "Password", "TOTP secret (base32)", "otpauth URI")
 
@@ -35,8 +36,6 @@ class Command(BaseCommand):
         created = demo.demo_clinic_get() is None
         clinic = demo.demo_load(today=timezone.localdate(), now=timezone.now())
         if created:
-            from solace.measures.demo import demo_measures_create
-
             demo_measures_create(clinic, now=timezone.now())
         verb = "Created" if created else "The demo clinic already exists:"
         patients = Patient.objects.filter(clinic=clinic).count()

@@ -59,7 +59,7 @@ def demo_measures_create(clinic: Clinic, *, now: datetime) -> int:
     with transaction.atomic():
         for course in courses:
             primary = course.patient.care_team.get(role=CareTeamRole.PRIMARY).user
-            schedule_defaults_apply(actor=primary, course=course, now=now)
+            schedule_defaults_apply(actor=primary, patient=course.patient, course_id=course.pk, now=now)
             held = list(course.therapy_sessions.filter(status=SessionStatus.ATTENDED, scheduled_start__lt=now)
                         .values_list("scheduled_start", flat=True))
             if not held:

@@ -1,3 +1,5 @@
+"""Reads that compose several apps for the site's pages: the caseload."""
+
 from __future__ import annotations
 
 from datetime import datetime
@@ -5,9 +7,10 @@ from typing import Any
 
 from django.db.models import Count, Min, OuterRef, Q, QuerySet, Subquery
 
-from solace.alerts.models import SafetyStatus
+from solace.alerts.choices import SafetyStatus
 from solace.courses.choices import SessionStatus
 from solace.courses.models import TreatmentCourse
+from solace.kernel.permissions import Action
 from solace.patients.access import patients_in_scope
 from solace.patients.models import Patient
 
@@ -15,7 +18,7 @@ from solace.patients.models import Patient
 def caseload_list(*, user: Any, now: datetime) -> QuerySet[Patient]:
     """The user's patients with stage, next session and open safety events, in a fixed number of queries."""
     latest_course = TreatmentCourse.objects.filter(patient=OuterRef("pk")).order_by("-created_at")
-    return patients_in_scope(user).annotate(
+    return patients_in_scope(user, Action.CLINICAL_READ).annotate(
         stage=Subquery(latest_course.values("stage")[:1]),
         next_session=Min(
             "courses__therapy_sessions__scheduled_start",
@@ -24,15 +27,3 @@ def caseload_list(*, user: Any, now: datetime) -> QuerySet[Patient]:
         ),
         open_alerts=Count("safety_events", filter=Q(safety_events__status=SafetyStatus.OPEN), distinct=True),
     ).order_by("-open_alerts", "family_name", "given_name")
-
-
-def patient_next_session(*, patient: Patient, now: datetime) -> Any:
-    from solace.courses.models import TherapySession
-
-    return (
-        TherapySession.objects.filter(
-            course__patient=patient, scheduled_start__gte=now, status=SessionStatus.SCHEDULED
-        )
-        .order_by("scheduled_start")
-        .first()
-    )

@@ -1,0 +1,1 @@
+"""Pages of treatment courses, one module per area; `solace.courses.urls` imports from each."""
