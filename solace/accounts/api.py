@@ -9,6 +9,7 @@ from ninja import Router, Schema, Status
 from ninja.security import APIKeyCookie, HttpBearer
 
 from solace.accounts import services
+from solace.accounts.access import access_api_token
 from solace.kernel.api_errors import ApiError
 
 router = Router(tags=["accounts"])
@@ -84,6 +85,7 @@ def token_create(request: HttpRequest, payload: TokenIn) -> Status[dict[str, Any
 
 @router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke a token")
 def token_revoke(request: HttpRequest, token_id: int) -> Status[None]:
-    if not services.api_token_revoke(user=request.auth, token_id=token_id, now=timezone.now()):  # type: ignore[attr-defined]
-        raise ApiError(404, "not_found", "Not found.")
+    token = access_api_token(request.auth, token_id, audit_action="api_token.revoke",  # type: ignore[attr-defined]
+                             error=ApiError(404, "not_found", "Not found."))
+    services.api_token_revoke(token=token, now=timezone.now())
     return Status(204, None)

@@ -170,11 +170,13 @@ def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     return token, raw
 
 
-def api_token_revoke(*, user: User, token_id: int, now: datetime) -> bool:
-    updated = ApiToken.objects.filter(user=user, pk=token_id, revoked_at__isnull=True).update(revoked_at=now)
-    if updated:
-        audit_record(actor=user, action="api_token.revoke", object_type="api_token", object_id=token_id)
-    return bool(updated)
+def api_token_revoke(*, token: ApiToken, now: datetime) -> ApiToken:
+    """Revoke a token its owner reached through the gate (solace.accounts.access.access_api_token)."""
+    with transaction.atomic():
+        ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(revoked_at=now)
+        audit_record(actor=token.user, action="api_token.revoke", object_type="api_token", object_id=token.pk)
+    token.revoked_at = now
+    return token
 
 
 def api_token_authenticate(raw: str) -> User | None:

@@ -9,7 +9,7 @@ from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,11 +19,13 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from solace.accounts import services
+from solace.accounts.access import access_api_token
 from solace.accounts.forms import ApiTokenForm, CodeForm, InvitationAcceptForm, LoginForm, StaffForm
 from solace.accounts.models import User
+from solace.audit.access import access_clinic
 from solace.audit.services import audit_record
 from solace.kernel.forms import add_service_errors, form_post
-from solace.kernel.permissions import Role
+from solace.kernel.permissions import Action, Role
 
 
 @require_http_methods(["GET", "POST"])
@@ -132,6 +134,7 @@ def _welcome(request: HttpRequest, user: User, home: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def api_tokens_view(request: HttpRequest) -> HttpResponse:
+    access_clinic(request.user, Action.API_TOKENS, audit_action="api_token.list")
     form = ApiTokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
@@ -144,8 +147,9 @@ def api_tokens_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def api_token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
-    if services.api_token_revoke(user=request.user, token_id=token_id, now=timezone.now()):  # type: ignore[arg-type]
-        messages.success(request, _("The token was revoked."))
+    token = access_api_token(request.user, token_id, audit_action="api_token.revoke")
+    services.api_token_revoke(token=token, now=timezone.now())
+    messages.success(request, _("The token was revoked."))
     return redirect("accounts:api_tokens")
 
 
@@ -153,8 +157,7 @@ def api_token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def members_view(request: HttpRequest) -> HttpResponse:
     """Clinic admins see their clinic's staff and add new members."""
-    if request.user.role != Role.CLINIC_ADMIN:  # type: ignore[union-attr]
-        raise Http404
+    clinic = access_clinic(request.user, Action.STAFF_MANAGE, audit_action="staff.list")
     form = StaffForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -168,5 +171,6 @@ def members_view(request: HttpRequest) -> HttpResponse:
             except OSError:
                 messages.error(request, _("Added, but the e-mail could not be sent. Please try again later."))
             return redirect("accounts:members")
-    staff = request.user.clinic.memberships.exclude(role=Role.PATIENT).select_related("user").order_by("role")  # type: ignore[union-attr]
+    staff = (clinic.memberships.exclude(role__in=[Role.PATIENT, Role.FAMILY_MEMBER])
+             .select_related("user").order_by("role"))
     return render(request, "accounts/members.html", {"form": form, "staff": staff})

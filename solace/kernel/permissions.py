@@ -72,8 +72,9 @@ GRANTS: dict[str, Action] = {
     Role.CLINICIAN: _CLINICAL | Action.GROUP_FACILITATE | Action.PATIENT_REGISTER | Action.GROUP_CREATE,
     Role.SUPERVISOR: _CLINICAL | Action.SCREENING_COSIGN | Action.SCREENING_SETTINGS | Action.ALERT_SETTINGS
     | Action.AUDIT_READ,
-    Role.PATIENT: Action.OWN_READ | Action.OWN_WRITE,
-    Role.FAMILY_MEMBER: Action.FAMILY_SHARED,
+    # Tokens are the account's own: the API applies the same gates as the pages (a patient's phone app, say).
+    Role.PATIENT: Action.OWN_READ | Action.OWN_WRITE | Action.API_TOKENS,
+    Role.FAMILY_MEMBER: Action.FAMILY_SHARED | Action.API_TOKENS,
     Role.CLINIC_ADMIN: Action.STAFF_MANAGE | Action.WORDING_MANAGE | Action.SCREENING_SETTINGS
     | Action.ALERT_SETTINGS | Action.AUDIT_READ | Action.API_TOKENS,
     Role.RESEARCHER: Action.API_TOKENS,

@@ -26,6 +26,8 @@ MENU: tuple[tuple[Any, str, Action | None], ...] = (
     (_("Audit trail"), "audit:list", Action.AUDIT_READ),
     (_("API tokens"), "accounts:api_tokens", Action.API_TOKENS),
 )
+# Kept off the patient's and family member's menu (plain pages first); their tokens page still works by address.
+STAFF_ONLY = frozenset({"accounts:api_tokens"})
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -36,7 +38,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     open_alerts = open_alert_count(user) if user_may(user, Action.CLINICAL_WORK) else 0  # one query: banner and menu
     items = []
     for label, url_name, action in MENU:
-        if action is not None and not user_may(user, action):
+        if (action is not None and not user_may(user, action)) or (url_name in STAFF_ONLY and not user.is_clinic_staff):
             continue
         if url_name == "alerts:list" and open_alerts:
             label = _("Alerts (%(count)s)") % {"count": open_alerts}

@@ -312,32 +312,27 @@ def _group_member_name(cast: Cast) -> str:
     return cast_group(cast).member_courses.order_by("pk").first().patient.full_name  # type: ignore[union-attr]
 
 
-# A supervisor passes the group gate and is then refused by the facilitator check with a bare 404: that refusal is
-# not audited as denied (the gate has already audited an allowed "therapy_group.edit").
-SUPERVISOR_REFUSAL_UNAUDITED = frozenset({"supervisor"})
-
 ROUTES += [
     Route("courses:groups", "GET", lambda c: "/courses/groups/", CLINICAL_ROLES,
-          unaudited=SIGNED_IN - CLINICAL_ROLES, reveals=(Reveal(lambda c: f"{_group(c)}/", GROUP_READERS),)),
+          reveals=(Reveal(lambda c: f"{_group(c)}/", GROUP_READERS),)),
     Route("courses:group", "GET", lambda c: f"{_group(c)}/", GROUP_READERS,
           reveals=(Reveal(_group_member_name, GROUP_READERS),)),
     Route("courses:group_member_add", "POST", lambda c: f"{_group(c)}/members/", FACILITATOR,
-          body=_group_member_form, unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
-    Route("courses:group_activate", "POST", lambda c: f"{_fresh_group(c, members=4)}/activate/", FACILITATOR,
-          unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
+          body=_group_member_form),
+    Route("courses:group_activate", "POST", lambda c: f"{_fresh_group(c, members=4)}/activate/", FACILITATOR),
     Route("courses:group_schedule", "POST", lambda c: f"{_fresh_group(c)}/schedule/", FACILITATOR,
-          body=_session_time_form, unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
+          body=_session_time_form),
     Route("courses:group_plan_settings", "POST", lambda c: f"{_fresh_group(c)}/plan/settings/", FACILITATOR,
-          body=lambda c: {"weeks": 14, "session_minutes": 90}, unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
+          body=lambda c: {"weeks": 14, "session_minutes": 90}),
     Route("courses:group_plan_session", "POST", lambda c: f"{_group(c)}/plan/sessions/1/", FACILITATOR,
-          body=_group_plan_session_form, unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
+          body=_group_plan_session_form),
     Route("courses:group_calendar", "GET", lambda c: f"{_group(c)}/calendar.ics", GROUP_READERS),
     Route("courses:group_attendance", "GET", lambda c: f"{_group_session(c)}/", GROUP_READERS,
           reveals=(Reveal(_group_member_name, GROUP_READERS),)),
     Route("courses:group_attendance", "POST", lambda c: f"{_group_session(c)}/", FACILITATOR,
-          body=_group_attendance_form, unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
+          body=_group_attendance_form),
     Route("courses:group_session_reschedule", "POST", lambda c: f"{_group_session(c)}/reschedule/", FACILITATOR,
-          body=_session_time_form, unaudited=SUPERVISOR_REFUSAL_UNAUDITED),
+          body=_session_time_form),
 ]
 
 
@@ -419,9 +414,9 @@ ROUTES += [
           reveals=(Reveal(lambda c: 'name="new_password1"', NOBODY),)),
     # Revoking someone else's token changes nothing, but answers the same redirect as revoking your own.
     Route("accounts:api_token_revoke", "POST", lambda c: f"/accounts/api-tokens/{_fresh_token(c)}/revoke/",
-          TOKEN_OWNER, denied=302, unaudited=SIGNED_IN - TOKEN_OWNER, changed=_last_token_revoked),
+          TOKEN_OWNER, changed=_last_token_revoked),
     Route("DELETE /api/v1/tokens/{token_id}", "DELETE", lambda c: f"/api/v1/tokens/{_fresh_token(c)}", TOKEN_OWNER,
-          api=True, unaudited=SIGNED_IN - TOKEN_OWNER, changed=_last_token_revoked),
+          api=True, changed=_last_token_revoked),
     Route("GET /api/v1/me", "GET", lambda c: "/api/v1/me", SIGNED_IN, api=True),
     Route("GET /api/v1/tokens", "GET", lambda c: "/api/v1/tokens", SIGNED_IN, api=True),
     Route("POST /api/v1/tokens", "POST", lambda c: "/api/v1/tokens", SIGNED_IN, api=True,
@@ -449,8 +444,7 @@ ROUTES += [
     # Counts the answers posted with it and reads nothing stored: any patient, any instrument.
     Route("measures:progress", "POST", lambda c: f"/measures/complete/{_assigned_code(c)}/progress/", PATIENTS,
           unaudited=SIGNED_IN - PATIENTS),
-    Route("measures:wording_edit", "GET", lambda c: "/measures/wording/k10/", frozenset({"clinic_admin"}),
-          unaudited=SIGNED_IN - {"clinic_admin"}),
+    Route("measures:wording_edit", "GET", lambda c: "/measures/wording/k10/", frozenset({"clinic_admin"})),
     Route("GET /api/v1/instruments", "GET", lambda c: "/api/v1/instruments", SIGNED_IN, api=True),
     Route("GET /api/v1/instruments/{code}", "GET", lambda c: "/api/v1/instruments/phq9", SIGNED_IN, api=True),
     Route("POST /api/v1/instruments/{code}/score", "POST", lambda c: "/api/v1/instruments/phq9/score", SIGNED_IN,

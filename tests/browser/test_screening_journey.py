@@ -90,6 +90,8 @@ def test_a_contraindication_blocks_the_course_until_a_supervisor_co_signs_the_ov
     page.reload()
     page.get_by_role("button", name="Activate the course").click()
     expect(page.get_by_role("status")).to_contain_text("Course activated.")
+    expect(page.get_by_test_id("course-status")).to_have_text("Active")
+    page.get_by_role("link", name="Open screening").first.click()
     expect(page.get_by_test_id("clearance")).to_contain_text("A course may start")
 
     assert TreatmentCourse.objects.get(patient=patient).status == "active"
