@@ -1,7 +1,7 @@
 # Solace: one entry point for setting up, running and testing on a clean machine.
 #   make run    migrate, load the demo clinic if the database is empty, serve with the background worker
 #   make test   the whole suite on SQLite (with the browser tests), then the database tests on PostgreSQL
-#   make lint   ruff, and mypy on the pure domain
+#   make lint   ruff, the import layers (import-linter) and mypy with the django-stubs plugin
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -12,7 +12,8 @@ PYTHON := .venv/bin/python
 SOLACE := .venv/bin/solace
 CHROMIUM := /usr/bin/chromium
 # The no-skips plugin turns every skipped test into a failure: a skipped test is a failing test with an excuse.
-PYTEST := $(PYTHON) -m pytest -p solace.testing.no_skips -rfEs
+# The matrix summary prints how many routes, operations and requests the access matrix covered.
+PYTEST := $(PYTHON) -m pytest -p solace.testing.no_skips -p solace.testing.matrix_summary -rfEs
 # The PostgreSQL pass leaves out what cannot differ between databases: the pure domain and the browser journeys.
 POSTGRES_PASS := solace tests --ignore=solace/domain -m "not browser"
 
@@ -24,7 +25,7 @@ help:
 	@echo "make test           all tests on SQLite incl. headless Chromium, then database tests on PostgreSQL"
 	@echo "make test-sqlite    only the SQLite pass (includes the browser tests)"
 	@echo "make test-postgres  only the PostgreSQL pass, on a throwaway cluster the suite starts and removes"
-	@echo "make lint           ruff, and mypy on solace/domain"
+	@echo "make lint           ruff, the import layers (lint-imports) and mypy over solace"
 	@echo "make screenshots    refresh docs/screenshots from the demo clinic (docs/screenshots/capture.py)"
 
 setup:
@@ -67,8 +68,9 @@ test-postgres: setup
 	$(PYTHON) -m solace.testing.postgres -- $(PYTEST) $(POSTGRES_PASS)
 
 lint: setup
-	@echo "=== Lint: ruff on everything, mypy --strict on the pure domain ==="
+	@echo "=== Lint: ruff on everything, the layers contract (import-linter), mypy over solace ==="
 	.venv/bin/ruff check .
+	.venv/bin/lint-imports --no-cache
 	.venv/bin/mypy
 
 screenshots: setup chromium

@@ -30,11 +30,7 @@ DECIDING_CONDITIONS = {
     "family attendance from notes": re.compile(rf"{FAMILY_SENTENCE}|\bin\s+\S*notes\b", re.IGNORECASE),
 }
 
-KNOWN_EXCEPTIONS = {
-    ("site/templates/site/partials/_caseload.html", "a stage compared with a code"):
-        "the caseload's own stage labels, chosen from the stage code (issue 8 follow-up for the site app: show a "
-        "label computed in code)",
-}
+KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 """Left on purpose, each with its reason and owner; remove an entry when its template is fixed."""
 
 DECIDED_VALUES = {"Stage", "CourseStage", "ChangeCategory", "ClinicalSignificance"}

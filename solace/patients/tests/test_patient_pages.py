@@ -152,7 +152,7 @@ def test_caseload_shows_stage_next_session_and_alerts(cast):
                                raised_at=now)
     page = signed_in_client(cast.assigned_clinician).get("/patients/").content.decode()
     row = page.split(cast.patient.family_name, 1)[1].split("</tr>", 1)[0]
-    assert "3 · Applying in daily life" in row
+    assert "Stage 3: applying them in daily life" in row
     assert '<span class="badge badge-alert">1</span>' in row
     assert timezone.localtime(now + timedelta(days=2)).strftime("%H:%M") in row
 
