@@ -5,10 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import django_stubs_ext
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from config import env
+from solace.kernel.languages import offered_languages
+
+# Generic Django classes (forms.ModelForm[Patient], QuerySet[Patient]) may then be subscripted at run time too.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env.env_str("SOLACE_VAR_DIR") or BASE_DIR / "var")
@@ -159,8 +164,10 @@ CONSENT_VERSIONS = {"treatment": "2026-11", "data_use": "2026-11"}
 
 LANGUAGE_CODE = "en"
 FORMAT_MODULE_PATH = ["solace.formats"]
-LANGUAGES = [("en", _("English")), ("zh-hans", _("Simplified Chinese"))]
 LOCALE_PATHS = [BASE_DIR / "solace" / "locale"]
+# A language is offered only when its catalogue is complete and compiled (solace/kernel/languages.py): pages are
+# never marked as Chinese while showing English.
+LANGUAGES = offered_languages(LOCALE_PATHS, [("en", _("English")), ("zh-hans", _("Simplified Chinese"))])
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env.env_time_zone("SOLACE_TIME_ZONE", "Europe/London")

@@ -10,7 +10,7 @@ from solace.audit.access import access_deny
 from solace.kernel.permissions import Action, granted
 
 
-def access_api_token(user: Any, token_id: object, *, audit_action: str, error: Exception | None = None) -> ApiToken:
+def access_api_token(user: Any, token_id: int | str, *, audit_action: str, error: Exception | None = None) -> ApiToken:
     """The user's own unrevoked token (API_TOKENS), else the error (404 by default)."""
     token = None
     if getattr(user, "is_authenticated", False) and granted(user.role, Action.API_TOKENS):

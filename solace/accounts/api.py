@@ -10,6 +10,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 
 from solace.accounts import services
 from solace.accounts.access import access_api_token
+from solace.accounts.requests import AuthenticatedApiRequest
 from solace.kernel.api_errors import ApiError
 
 router = Router(tags=["accounts"])
@@ -34,7 +35,7 @@ class VerifiedSession(APIKeyCookie):
         user = request.user
         if not user.is_authenticated:
             return None
-        if user.is_clinic_staff and not user.is_verified():  # type: ignore[union-attr]
+        if user.is_clinic_staff and not user.is_verified():
             return None
         return user
 
@@ -65,27 +66,27 @@ class TokenCreatedOut(TokenOut):
 
 
 @router.get("/me", response=MeOut, summary="The signed-in user")
-def me(request: HttpRequest) -> dict[str, Any]:
-    user = request.auth  # type: ignore[attr-defined]
+def me(request: AuthenticatedApiRequest) -> dict[str, Any]:
+    user = request.auth
     return {"id": user.pk, "email": user.email, "full_name": user.full_name, "role": user.role,
             "clinic": user.clinic.name if user.clinic else None, "time_zone": user.time_zone}
 
 
 @router.get("/tokens", response=list[TokenOut], summary="Your active API tokens")
-def token_list(request: HttpRequest) -> Any:
-    return request.auth.api_tokens.filter(revoked_at__isnull=True)  # type: ignore[attr-defined]
+def token_list(request: AuthenticatedApiRequest) -> Any:
+    return request.auth.api_tokens.filter(revoked_at__isnull=True)
 
 
 @router.post("/tokens", response={201: TokenCreatedOut}, summary="Create a token (the value is shown once)")
-def token_create(request: HttpRequest, payload: TokenIn) -> Status[dict[str, Any]]:
-    token, raw = services.api_token_create(user=request.auth, name=payload.name)  # type: ignore[attr-defined]
+def token_create(request: AuthenticatedApiRequest, payload: TokenIn) -> Status[dict[str, Any]]:
+    token, raw = services.api_token_create(user=request.auth, name=payload.name)
     return Status(201, {"id": token.pk, "name": token.name, "prefix": token.prefix, "created_at": token.created_at,
                  "last_used_at": None, "token": raw})
 
 
 @router.delete("/tokens/{token_id}", response={204: None}, summary="Revoke a token")
-def token_revoke(request: HttpRequest, token_id: int) -> Status[None]:
-    token = access_api_token(request.auth, token_id, audit_action="api_token.revoke",  # type: ignore[attr-defined]
+def token_revoke(request: AuthenticatedApiRequest, token_id: int) -> Status[None]:
+    token = access_api_token(request.auth, token_id, audit_action="api_token.revoke",
                              error=ApiError(404, "not_found", "Not found."))
     services.api_token_revoke(token=token, now=timezone.now())
     return Status(204, None)

@@ -26,7 +26,8 @@ class CodeForm(forms.Form):
     )
 
     def clean_code(self) -> str:
-        return self.cleaned_data["code"].replace(" ", "").strip()
+        code: str = self.cleaned_data["code"]
+        return code.replace(" ", "").strip()
 
 
 class InvitationAcceptForm(forms.Form):
@@ -75,4 +76,5 @@ class StaffForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=[(r.value, r.label) for r in Role if r in STAFF_ROLES])
 
     def clean_email(self) -> str:
-        return self.cleaned_data["email"].lower()
+        email: str = self.cleaned_data["email"]
+        return email.lower()

@@ -8,6 +8,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils import timezone, translation
 
+from solace.kernel.languages import language_offered
+
 # Paths a signed-in member of staff may reach before completing two-factor authentication.
 TWO_FACTOR_EXEMPT_PREFIXES = ("/accounts/two-factor/", "/accounts/logout/", "/static/", "/i18n/")
 
@@ -20,10 +22,10 @@ class StaffTwoFactorMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = request.user
-        if user.is_authenticated and user.is_clinic_staff:  # type: ignore[union-attr]
+        if user.is_authenticated and user.is_clinic_staff:
             # Sliding expiry: each request pushes the end of the session out by the idle timeout.
             request.session.set_expiry(settings.STAFF_IDLE_TIMEOUT_SECONDS)
-            if not user.is_verified() and not request.path.startswith(TWO_FACTOR_EXEMPT_PREFIXES):  # type: ignore[union-attr]
+            if not user.is_verified() and not request.path.startswith(TWO_FACTOR_EXEMPT_PREFIXES):
                 if request.path.startswith("/api/"):
                     return JsonResponse(
                         {"error": {"code": "two_factor_required",
@@ -44,11 +46,11 @@ class UserTimeZoneMiddleware:
         user = request.user
         if user.is_authenticated:
             try:
-                timezone.activate(zoneinfo.ZoneInfo(user.time_zone))  # type: ignore[union-attr]
+                timezone.activate(zoneinfo.ZoneInfo(user.time_zone))
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
                 timezone.deactivate()
-            translation.activate(user.language)  # type: ignore[union-attr]
-            request.LANGUAGE_CODE = translation.get_language()  # type: ignore[attr-defined]
+            translation.activate(language_offered(user.language))
+            request.LANGUAGE_CODE = translation.get_language()
         else:
             timezone.deactivate()
         return self.get_response(request)

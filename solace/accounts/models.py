@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from typing import Any
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
@@ -64,7 +65,10 @@ class User(AbstractBaseUser, PermissionsMixin):
     objects = UserManager()
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
+
+    # Bound on request.user by django_otp's OTPMiddleware: has this session passed the second factor?
+    is_verified: Callable[[], bool]
 
     def __str__(self) -> str:
         return self.full_name or self.email

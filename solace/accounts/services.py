@@ -4,7 +4,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
@@ -23,6 +23,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from solace.accounts.models import ApiToken, Clinic, Membership, User, hash_secret
 from solace.audit.services import audit_record
 from solace.kernel.permissions import STAFF_ROLES, Role
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 RECOVERY_CODE_COUNT = 10
 
@@ -67,7 +70,7 @@ def recovery_codes_generate(*, user: User) -> list[str]:
 
 
 def has_confirmed_totp(user: User) -> bool:
-    return TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    return bool(TOTPDevice.objects.filter(user=user, confirmed=True).exists())
 
 
 # --- invitations -------------------------------------------------------------------------------------------------
@@ -102,10 +105,10 @@ class Invitee:
 class ConsentWording:
     """The two agreements on the accept page, in the words of the invitation's kind."""
 
-    treatment: str
-    treatment_required: str
-    data_use: str
-    data_use_required: str
+    treatment: StrOrPromise
+    treatment_required: StrOrPromise
+    data_use: StrOrPromise
+    data_use_required: StrOrPromise
 
 
 @dataclass(frozen=True)
@@ -201,8 +204,10 @@ def staff_add(*, actor: User, email: str, full_name: str, role: Role) -> User:
         raise ValidationError({"role": _("Choose a staff role.")})
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("An account with this e-mail address already exists.")})
+    clinic = actor.clinic
+    assert clinic is not None, "STAFF_MANAGE is granted only to members of a clinic"
     with transaction.atomic():
-        user = member_create(clinic=actor.clinic, email=email, full_name=full_name, role=role, password=None)
+        user = member_create(clinic=clinic, email=email, full_name=full_name, role=role, password=None)
         audit_record(actor=actor, action="member.add", object_type="user", object_id=user.pk,
                      detail={"role": role})
     return user

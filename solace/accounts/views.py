@@ -22,6 +22,7 @@ from solace.accounts import services
 from solace.accounts.access import access_api_token
 from solace.accounts.forms import ApiTokenForm, CodeForm, InvitationAcceptForm, LoginForm, StaffForm
 from solace.accounts.models import User
+from solace.accounts.requests import AuthenticatedHttpRequest
 from solace.audit.access import access_clinic
 from solace.audit.services import audit_record
 from solace.kernel.forms import add_service_errors, form_post
@@ -47,12 +48,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def two_factor_view(request: HttpRequest) -> HttpResponse:
+def two_factor_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Second step of sign-in for staff: a TOTP code or a recovery code."""
     user = request.user
-    if user.is_verified():  # type: ignore[union-attr]
+    if user.is_verified():
         return redirect("site:home")
-    if not services.has_confirmed_totp(user):  # type: ignore[arg-type]
+    if not services.has_confirmed_totp(user):
         return redirect("accounts:two_factor_setup")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -75,18 +76,18 @@ def _qr_svg(uri: str) -> str:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def two_factor_setup_view(request: HttpRequest) -> HttpResponse:
+def two_factor_setup_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Enrol an authenticator app: scan the QR code, confirm with a first code, receive recovery codes once."""
     user = request.user
-    if services.has_confirmed_totp(user) and not user.is_verified():  # type: ignore[union-attr, arg-type]
+    if services.has_confirmed_totp(user) and not user.is_verified():
         return redirect("accounts:two_factor")
     device = TOTPDevice.objects.filter(user=user, confirmed=False, pk=request.session.get("totp_setup")).first()
     if device is None:
-        device = services.totp_device_start(user=user)  # type: ignore[arg-type]
+        device = services.totp_device_start(user=user)
         request.session["totp_setup"] = device.pk
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        codes = services.totp_device_confirm(user=user, device=device, token=form.cleaned_data["code"])  # type: ignore[arg-type]
+        codes = services.totp_device_confirm(user=user, device=device, token=form.cleaned_data["code"])
         if codes is not None:
             otp_login(request, device)
             request.session.pop("totp_setup", None)
@@ -101,8 +102,8 @@ def two_factor_setup_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def recovery_codes_regenerate_view(request: HttpRequest) -> HttpResponse:
-    codes = services.recovery_codes_generate(user=request.user)  # type: ignore[arg-type]
+def recovery_codes_regenerate_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    codes = services.recovery_codes_generate(user=request.user)
     audit_record(actor=request.user, action="account.recovery_codes_regenerated", object_type="user",
                  object_id=request.user.pk)
     return render(request, "accounts/recovery_codes.html", {"codes": codes})
@@ -133,20 +134,20 @@ def _welcome(request: HttpRequest, user: User, home: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def api_tokens_view(request: HttpRequest) -> HttpResponse:
+def api_tokens_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access_clinic(request.user, Action.API_TOKENS, audit_action="api_token.list")
     form = ApiTokenForm(request.POST or None)
     new_token = None
     if request.method == "POST" and form.is_valid():
-        _token, new_token = services.api_token_create(user=request.user, name=form.cleaned_data["name"])  # type: ignore[arg-type]
+        _token, new_token = services.api_token_create(user=request.user, name=form.cleaned_data["name"])
         form = ApiTokenForm()
-    tokens = request.user.api_tokens.filter(revoked_at__isnull=True)  # type: ignore[union-attr]
+    tokens = request.user.api_tokens.filter(revoked_at__isnull=True)
     return render(request, "accounts/api_tokens.html", {"form": form, "tokens": tokens, "new_token": new_token})
 
 
 @login_required
 @require_POST
-def api_token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
+def api_token_revoke_view(request: AuthenticatedHttpRequest, token_id: int) -> HttpResponse:
     token = access_api_token(request.user, token_id, audit_action="api_token.revoke")
     services.api_token_revoke(token=token, now=timezone.now())
     messages.success(request, _("The token was revoked."))
@@ -155,13 +156,13 @@ def api_token_revoke_view(request: HttpRequest, token_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def members_view(request: HttpRequest) -> HttpResponse:
+def members_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Clinic admins see their clinic's staff and add new members."""
     clinic = access_clinic(request.user, Action.STAFF_MANAGE, audit_action="staff.list")
     form = StaffForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            member = services.staff_add(actor=request.user, **form.cleaned_data)  # type: ignore[arg-type]
+            member = services.staff_add(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

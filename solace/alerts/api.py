@@ -10,10 +10,10 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
+from solace.accounts.requests import AuthenticatedApiRequest
 from solace.alerts import selectors, services
 from solace.alerts.access import access_safety_event
 from solace.alerts.choices import SafetyStatus
@@ -28,6 +28,8 @@ class SafetyEventOut(Schema):
     id: int
     patient_id: uuid.UUID
     kind: str
+    severity: str
+    severity_basis: str
     status: str
     source_type: str
     source_id: str
@@ -39,27 +41,27 @@ class SafetyEventOut(Schema):
     resolved_by_id: int | None
 
 
-@router.get("/alerts", response=list[SafetyEventOut], summary="Safety events of your patients, most urgent first",
-            description="Open events (crisis, then suicidality item, then deterioration; longest waiting first), "
+@router.get("/alerts", response=list[SafetyEventOut], summary="Safety events of your patients, most severe first",
+            description="Open events (emergency, then urgent, then routine; longest waiting first), "
                         "then acknowledged ones, then those resolved in the last 14 days. `status` keeps one group. "
                         "Clinicians see their care team's patients, supervisors their clinic's; anyone else none.")
-def alert_list(request: HttpRequest, status: str | None = None) -> Any:
+def alert_list(request: AuthenticatedApiRequest, status: str | None = None) -> Any:
     if status is not None and status not in SafetyStatus.values:
         raise ApiError(422, "invalid", f"status: must be one of {', '.join(SafetyStatus.values)}", "status")
-    alerts = selectors.safety_event_list(user=request.auth, now=timezone.now(), status=status)  # type: ignore[attr-defined]
-    audit_record(actor=request.auth, action="safety_event.list", object_type="safety_event",  # type: ignore[attr-defined]
+    alerts = selectors.safety_event_list(user=request.auth, now=timezone.now(), status=status)
+    audit_record(actor=request.auth, action="safety_event.list", object_type="safety_event",
                  detail={"open": len(alerts.open), "shown": len(alerts), "status": status or ""})
     return list(alerts)
 
 
 @router.get("/alerts/{event_id}", response=SafetyEventOut, summary="One safety event")
-def alert_get(request: HttpRequest, event_id: str) -> Any:
-    return access_safety_event(request.auth, event_id, Action.CLINICAL_READ)  # type: ignore[attr-defined]
+def alert_get(request: AuthenticatedApiRequest, event_id: str) -> Any:
+    return access_safety_event(request.auth, event_id, Action.CLINICAL_READ)
 
 
 @router.post("/alerts/{event_id}/acknowledge", response=SafetyEventOut, summary="Acknowledge a safety event",
              description="Records who took the event on and when, and cancels the escalation still to come. "
                          "Acknowledging an event that is no longer open changes nothing and returns it as it is.")
-def alert_acknowledge(request: HttpRequest, event_id: str) -> Any:
-    event = access_safety_event(request.auth, event_id, Action.CLINICAL_WRITE)  # type: ignore[attr-defined]
-    return services.safety_event_acknowledge(actor=request.auth, event=event, now=timezone.now())  # type: ignore[attr-defined]
+def alert_acknowledge(request: AuthenticatedApiRequest, event_id: str) -> Any:
+    event = access_safety_event(request.auth, event_id, Action.CLINICAL_WRITE)
+    return services.safety_event_acknowledge(actor=request.auth, event=event, now=timezone.now())

@@ -11,21 +11,20 @@ from solace.alerts.models import SafetyEvent
 from solace.domain.instruments import UnknownInstrument, get_instrument
 
 
-def reason_labels(reason: str) -> list[str]:
-    """`phq9:phq9_q9` -> ["Patient Health Questionnaire-9 (PHQ-9), item 9"]. A reason that is not an instrument's
-    critical items (other rules' codes) is shown as its codes."""
+def reason_labels(reason: str, kind_label: str = "") -> list[str]:
+    """`phq9:phq9_q9` -> ["Patient Health Questionnaire-9 (PHQ-9), item 9"]. A reason that names no instrument's
+    items (another rule's codes) is shown as the kind of event in words; the codes stay in the API."""
     code, _sep, items = reason.partition(":")
     try:
         instrument = get_instrument(code)
     except UnknownInstrument:
-        return [reason]
+        return [_("The rule for this kind of event: %(kind)s") % {"kind": kind_label} if kind_label
+                else _("A safety rule")]
     labels = []
     for item_code in filter(None, items.split(",")):
         if item_code in instrument.item_codes:
             labels.append(_("%(instrument)s, item %(number)s") % {
                 "instrument": instrument.title, "number": instrument.item(item_code).position})
-        else:
-            labels.append(f"{instrument.title}: {item_code}")
     return labels or [instrument.title]
 
 

@@ -5,9 +5,18 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from solace.alerts.choices import DeliveryChannel, DeliveryLevel, SafetyKind, SafetyStatus, SkipReason
+from solace.alerts.choices import (
+    DeliveryChannel,
+    DeliveryLevel,
+    SafetyKind,
+    SafetyStatus,
+    Severity,
+    SeverityBasis,
+    SkipReason,
+)
+from solace.domain.instruments.triage import PHQ9_URGENT_FROM_CHOICES, PHQ9_URGENT_FROM_DEFAULT
 
-__all__ = ["AlertDelivery", "ClinicAlertSettings", "SafetyEvent", "SafetyKind", "SafetyStatus"]
+__all__ = ["AlertDelivery", "ClinicAlertSettings", "SafetyEvent", "SafetyKind", "SafetyStatus", "Severity"]
 
 DEFAULT_ESCALATION_MINUTES = 30
 # A Solace design choice, not a published figure: under 5 minutes supervisors are paged before the care team
@@ -17,10 +26,14 @@ ESCALATION_MINUTES_RANGE = (5, 240)
 
 
 class SafetyEvent(models.Model):
-    """A safety signal about a patient. Written in the same transaction as the data that raised it; never deleted."""
+    """A safety signal about a patient: its kind and its severity (which decides who is told when, and the order
+    of every alert list). Written in the same transaction as the data that raised it; never deleted."""
 
     patient = models.ForeignKey("patients.Patient", on_delete=models.PROTECT, related_name="safety_events")
     kind = models.CharField(max_length=30, choices=SafetyKind.choices)
+    severity = models.CharField(max_length=20, choices=Severity.choices, db_index=True)
+    severity_basis = models.CharField(max_length=40, choices=SeverityBasis.choices,
+                                      help_text="Why the event has its severity (a rule and its source).")
     status = models.CharField(max_length=20, choices=SafetyStatus.choices, default=SafetyStatus.OPEN)
     source_type = models.CharField(max_length=60)
     source_id = models.CharField(max_length=64)
@@ -49,8 +62,9 @@ class AlertDelivery(models.Model):
     """One notice of a safety event to one person: a row first, then the dispatcher's job.
 
     Care-team rows are due when the event is raised; escalation rows (the clinic's supervisors) after the clinic's
-    delay. A row ends sent or skipped (with the reason), never deleted; until then every failed attempt is counted
-    and the next one is scheduled with back-off.
+    delay (shorter for an emergency, whose supervisors also get a `supervisor` row due at once). A row ends sent
+    or skipped (with the reason), never deleted; until then every failed attempt is counted and the next one is
+    scheduled with back-off.
     """
 
     event = models.ForeignKey(SafetyEvent, on_delete=models.PROTECT, related_name="deliveries")
@@ -92,13 +106,17 @@ class AlertDelivery(models.Model):
 
 
 class ClinicAlertSettings(models.Model):
-    """A clinic's alert settings: how long an unacknowledged safety event waits before its supervisors are told.
-    No row means the default (DEFAULT_ESCALATION_MINUTES)."""
+    """A clinic's alert settings: how long an unacknowledged safety event waits before its supervisors are told,
+    and from which PHQ-9 item 9 answer an alert is urgent. No row means the defaults."""
 
     clinic = models.OneToOneField("accounts.Clinic", on_delete=models.CASCADE, related_name="alert_settings")
     escalation_minutes = models.PositiveIntegerField(
         default=DEFAULT_ESCALATION_MINUTES,
         validators=[MinValueValidator(ESCALATION_MINUTES_RANGE[0]), MaxValueValidator(ESCALATION_MINUTES_RANGE[1])],
+    )
+    phq9_item9_urgent_from = models.PositiveSmallIntegerField(
+        default=PHQ9_URGENT_FROM_DEFAULT, choices=[(value, str(value)) for value in PHQ9_URGENT_FROM_CHOICES],
+        help_text="PHQ-9 item 9 answers at or above this are urgent; lower positive answers routine.",
     )
     updated_at = models.DateTimeField()
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True)

@@ -9,8 +9,9 @@ from typing import Any
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Value, When
 
-from solace.alerts.choices import KIND_URGENCY, SafetyStatus
+from solace.alerts.choices import SEVERITY_RANK, SafetyStatus
 from solace.alerts.models import DEFAULT_ESCALATION_MINUTES, AlertDelivery, ClinicAlertSettings, SafetyEvent
+from solace.domain.instruments.triage import PHQ9_URGENT_FROM_DEFAULT
 from solace.kernel.permissions import Action
 from solace.patients.access import patients_in_scope
 
@@ -25,14 +26,16 @@ def safety_events_in_scope(user: Any, action: Action = Action.CLINICAL_READ) -> 
     return SafetyEvent.objects.filter(patient__in=patients_in_scope(user, action))
 
 
-def _urgency() -> Case:
-    return Case(*(When(kind=kind, then=Value(rank)) for rank, kind in enumerate(KIND_URGENCY)),
-                default=Value(len(KIND_URGENCY)), output_field=IntegerField())
+def severity_rank(field: str = "severity") -> Case:
+    """0 for the most severe (SEVERITY_RANK), for ordering in the database; `field` may follow a relation
+    (`safety_events__severity`)."""
+    return Case(*(When(**{field: severity}, then=Value(rank)) for rank, severity in enumerate(SEVERITY_RANK)),
+                default=Value(len(SEVERITY_RANK)), output_field=IntegerField())
 
 
 @dataclass
 class AlertList:
-    """The alerts page: what needs acknowledging (most urgent kind, then longest waiting, first), what is
+    """The alerts page: what needs acknowledging (most severe, then longest waiting, first), what is
     acknowledged but not resolved, and what was resolved lately (newest first)."""
 
     open: list[SafetyEvent]
@@ -52,9 +55,10 @@ def safety_event_list(*, user: Any, now: datetime, status: str | None = None) ->
     wanted = {status} if status else set(SafetyStatus.values)
     open_events = acknowledged = resolved = []
     if SafetyStatus.OPEN in wanted:
-        open_events = list(events.filter(status=SafetyStatus.OPEN).order_by(_urgency(), "raised_at", "pk"))
+        open_events = list(events.filter(status=SafetyStatus.OPEN).order_by(severity_rank(), "raised_at", "pk"))
     if SafetyStatus.ACKNOWLEDGED in wanted:
-        acknowledged = list(events.filter(status=SafetyStatus.ACKNOWLEDGED).order_by(_urgency(), "raised_at", "pk"))
+        acknowledged = list(events.filter(status=SafetyStatus.ACKNOWLEDGED).order_by(severity_rank(), "raised_at",
+                                                                                     "pk"))
     if SafetyStatus.RESOLVED in wanted:
         resolved = list(events.filter(status=SafetyStatus.RESOLVED, resolved_at__gte=now - timedelta(days=RECENT_DAYS))
                         .order_by("-resolved_at", "-pk"))
@@ -69,6 +73,18 @@ def open_alert_count(user: Any) -> int:
 def escalation_minutes(clinic_id: int) -> int:
     stored = ClinicAlertSettings.objects.filter(clinic_id=clinic_id).values_list("escalation_minutes", flat=True)
     return stored.first() or DEFAULT_ESCALATION_MINUTES
+
+
+def phq9_item9_urgent_from(clinic_id: int) -> int:
+    """The PHQ-9 item 9 answer from which the clinic's alerts are urgent (default: 2, more than half the days)."""
+    stored = ClinicAlertSettings.objects.filter(clinic_id=clinic_id).values_list("phq9_item9_urgent_from", flat=True)
+    return stored.first() or PHQ9_URGENT_FROM_DEFAULT
+
+
+def patient_open_events(patient: Any) -> list[SafetyEvent]:
+    """A patient's events not yet resolved, most severe then longest waiting first (the patient page)."""
+    return list(SafetyEvent.objects.filter(patient=patient).exclude(status=SafetyStatus.RESOLVED)
+                .order_by(severity_rank(), "raised_at", "pk"))
 
 
 def event_deliveries(event: SafetyEvent) -> QuerySet[AlertDelivery]:

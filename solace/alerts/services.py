@@ -33,6 +33,8 @@ from solace.alerts.choices import DeliveryChannel, DeliveryLevel, SafetyStatus, 
 from solace.alerts.models import ESCALATION_MINUTES_RANGE, AlertDelivery, ClinicAlertSettings, SafetyEvent
 from solace.alerts.selectors import deliveries_pending, escalation_minutes
 from solace.audit.services import audit_record
+from solace.domain.instruments.triage import PHQ9_URGENT_FROM_CHOICES, AlertSeverity, delivery_schedule
+from solace.kernel.languages import language_offered
 from solace.kernel.permissions import CLINICAL_ROLES, Action, Role, user_may
 from solace.patients.access import patients_in_scope
 from solace.patients.choices import CareTeamRole
@@ -76,34 +78,41 @@ def escalation_recipients(patient: Patient) -> list[User]:
     )
 
 
-def safety_event_raise(*, actor: User | None, patient: Patient, kind: str, source_type: str, source_id: str,
-                       reason: str, now: datetime) -> SafetyEvent:
+def safety_event_raise(*, actor: User | None, patient: Patient, kind: str, severity: str, severity_basis: str,
+                       source_type: str, source_id: str, reason: str, now: datetime) -> SafetyEvent:
     """Record a safety signal and who is to be told, in the caller's transaction (which must be open: the event
     exists exactly when the data that raised it does).
 
     One `care_team` delivery per care-team clinician, due now; one `escalation` delivery per supervisor of the
-    clinic (and the care team's supervisor), due after the clinic's escalation delay unless someone acknowledges
-    first.
+    clinic (and the care team's supervisor), due after the escalation delay unless someone acknowledges first.
+    The severity sets the schedule (`domain.instruments.triage.delivery_schedule`): an emergency also gets one
+    `supervisor` delivery per supervisor, due now, and a shorter escalation delay.
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("safety_event_raise must run inside the transaction that stores what raised it.")
-    event = SafetyEvent.objects.create(patient=patient, kind=kind, source_type=source_type, source_id=source_id,
-                                       reason=reason[:200], raised_at=now)
-    minutes = escalation_minutes(patient.clinic_id)
+    event = SafetyEvent.objects.create(patient=patient, kind=kind, severity=severity, severity_basis=severity_basis,
+                                       source_type=source_type, source_id=source_id, reason=reason[:200],
+                                       raised_at=now)
+    schedule = delivery_schedule(AlertSeverity(severity), clinic_escalation_minutes=escalation_minutes(
+        patient.clinic_id))
+    minutes, escalation_due = schedule.escalation_minutes, now + timedelta(minutes=schedule.escalation_minutes)
     care_team, escalation = care_team_recipients(patient), escalation_recipients(patient)
+    at_once = escalation if schedule.supervisors_at_once else []
     AlertDelivery.objects.bulk_create(
         [_delivery(event, user, DeliveryLevel.CARE_TEAM, now) for user in care_team]
-        + [_delivery(event, user, DeliveryLevel.ESCALATION, now + timedelta(minutes=minutes)) for user in escalation]
+        + [_delivery(event, user, DeliveryLevel.SUPERVISOR, now) for user in at_once]
+        + [_delivery(event, user, DeliveryLevel.ESCALATION, escalation_due) for user in escalation]
     )
     audit_record(actor=actor, action="safety_event.raise", object_type="safety_event", object_id=event.pk,
                  patient_id=patient.pk, clinic_id=patient.clinic_id, actor_label="system",
-                 detail={"kind": kind, "reason": event.reason, "care_team": [user.pk for user in care_team],
+                 detail={"kind": kind, "severity": severity, "reason": event.reason,
+                         "care_team": [user.pk for user in care_team], "supervisors_at_once": [u.pk for u in at_once],
                          "escalation": [user.pk for user in escalation], "escalation_minutes": minutes})
     if not care_team:
         # Nobody in the clinic can open it: an operator must hear of this (`solace alerts-dispatch --status`).
         logger.error("Safety event %s of clinic %s has nobody to notify: the clinic has no active clinician "
                      "or supervisor for the patient.", event.pk, patient.clinic_id)
-    _worker_nudge(due_times=[now] + ([now + timedelta(minutes=minutes)] if escalation else []))
+    _worker_nudge(due_times=[now] + ([escalation_due] if escalation else []))
     return event
 
 
@@ -221,7 +230,7 @@ def _email_send(delivery: AlertDelivery) -> None:
     """A link and nothing else: no patient name, no kind of alert, no answers. PHI stays in Solace."""
     recipient, event = delivery.recipient, delivery.event
     template = f"alerts/email/{delivery.level}.txt"
-    with translation.override(recipient.language or settings.LANGUAGE_CODE):
+    with translation.override(language_offered(recipient.language)):
         context = {"link": alert_link(event.pk), "clinic": event.patient.clinic,
                    "minutes": int((delivery.due_at - event.raised_at).total_seconds() // 60)}
         send_mail(_("Solace: a safety alert needs your attention"), render_to_string(template, context), None,
@@ -330,19 +339,25 @@ def safety_event_resolve(*, actor: User, event: SafetyEvent, note: str, now: dat
 # --- a clinic's settings -----------------------------------------------------------------------------------------
 
 
-def alert_settings_save(*, actor: User, escalation_minutes: int, now: datetime) -> ClinicAlertSettings:
-    """Set the actor's clinic's escalation delay (clinic administrators and supervisors). Applies to events raised
-    from now on; escalations already scheduled keep their time."""
+def alert_settings_save(*, actor: User, escalation_minutes: int, now: datetime,
+                        phq9_item9_urgent_from: int | None = None) -> ClinicAlertSettings:
+    """Set the actor's clinic's escalation delay and, when given, the PHQ-9 item 9 answer from which an alert is
+    urgent (clinic administrators and supervisors). Applies to events raised from now on; escalations already
+    scheduled keep their time."""
     if not user_may(actor, Action.ALERT_SETTINGS):
         raise ValidationError(_("Only a clinic administrator or a supervisor can change the alert settings."))
     low, high = ESCALATION_MINUTES_RANGE
     if not low <= escalation_minutes <= high:
         raise ValidationError({"escalation_minutes": _("Choose between %(low)s and %(high)s minutes.") % {
             "low": low, "high": high}})
+    if phq9_item9_urgent_from is not None and phq9_item9_urgent_from not in PHQ9_URGENT_FROM_CHOICES:
+        raise ValidationError({"phq9_item9_urgent_from": _("Choose answer 1, 2 or 3.")})
+    values: dict[str, object] = {"escalation_minutes": escalation_minutes}
+    if phq9_item9_urgent_from is not None:
+        values["phq9_item9_urgent_from"] = phq9_item9_urgent_from
     with transaction.atomic():
         stored, _created = ClinicAlertSettings.objects.update_or_create(
-            clinic=actor.clinic, defaults={"escalation_minutes": escalation_minutes, "updated_at": now,
-                                           "updated_by": actor})
+            clinic=actor.clinic, defaults={**values, "updated_at": now, "updated_by": actor})
         audit_record(actor=actor, action="alert_settings.update", object_type="clinic_alert_settings",
-                     object_id=stored.pk, detail={"escalation_minutes": escalation_minutes})
+                     object_id=stored.pk, detail=values)
     return stored

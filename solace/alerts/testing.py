@@ -9,18 +9,21 @@ from django.utils import timezone
 
 from solace.accounts.models import User
 from solace.alerts import services
-from solace.alerts.choices import SafetyKind
+from solace.alerts.choices import SafetyKind, Severity, SeverityBasis
 from solace.alerts.models import SafetyEvent
 from solace.patients.models import Patient
 from solace.testing.factories import Cast
 
 
 def event_raise(patient: Patient, *, now: datetime | None = None, kind: str = SafetyKind.CRISIS,
-                actor: User | None = None, reason: str = "test:crisis") -> SafetyEvent:
-    """A safety event with its deliveries, as a rule would raise it (in a transaction of its own)."""
+                actor: User | None = None, reason: str = "test:crisis", severity: str = Severity.URGENT,
+                severity_basis: str = SeverityBasis.SOLACE_DESIGN) -> SafetyEvent:
+    """A safety event with its deliveries, as a rule would raise it (in a transaction of its own). Urgent by
+    default: the care team at once, the supervisors after the clinic's delay."""
     with transaction.atomic():
-        return services.safety_event_raise(actor=actor, patient=patient, kind=kind, source_type="test",
-                                           source_id="1", reason=reason, now=now or timezone.now())
+        return services.safety_event_raise(actor=actor, patient=patient, kind=kind, severity=severity,
+                                           severity_basis=severity_basis, source_type="test", source_id="1",
+                                           reason=reason, now=now or timezone.now())
 
 
 def cast_safety_event(cast: Cast) -> SafetyEvent:

@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from solace.accounts.requests import AuthenticatedHttpRequest
 from solace.alerts import selectors, services
 from solace.alerts.access import access_safety_event
 from solace.alerts.choices import SafetyStatus
@@ -25,7 +26,7 @@ from solace.kernel.permissions import Action, user_may
 
 
 @login_required
-def alert_list_view(request: HttpRequest) -> HttpResponse:
+def alert_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access_clinic(request.user, Action.CLINICAL_WORK, audit_action="safety_event.list")
     alerts = selectors.safety_event_list(user=request.user, now=timezone.now())
     if request.htmx:  # the page refreshing itself every minute: the opening of the page was audited
@@ -39,28 +40,29 @@ def alert_list_view(request: HttpRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _event_page(request: HttpRequest, event: SafetyEvent, form: ResolveForm, *, status: int = 200) -> HttpResponse:
+def _event_page(request: AuthenticatedHttpRequest, event: SafetyEvent, form: ResolveForm, *,
+                status: int = 200) -> HttpResponse:
     context = {
-        "event": event, "patient": event.patient, "reasons": reason_labels(event.reason),
+        "event": event, "patient": event.patient, "reasons": reason_labels(event.reason, event.get_kind_display()),
         "source_link": source_link(event), "deliveries": selectors.event_deliveries(event), "resolve_form": form,
     }
-    template = "alerts/partials/_event.html" if request.htmx else "alerts/detail.html"  # type: ignore[attr-defined]
+    template = "alerts/partials/_event.html" if request.htmx else "alerts/detail.html"
     return render(request, template, context, status=status)
 
 
 @login_required
-def alert_detail_view(request: HttpRequest, event_id: int) -> HttpResponse:
+def alert_detail_view(request: AuthenticatedHttpRequest, event_id: int) -> HttpResponse:
     event = access_safety_event(request.user, event_id, Action.CLINICAL_READ)
     return _event_page(request, event, ResolveForm())
 
 
 @login_required
 @require_POST
-def alert_acknowledge_view(request: HttpRequest, event_id: int) -> HttpResponse:
+def alert_acknowledge_view(request: AuthenticatedHttpRequest, event_id: int) -> HttpResponse:
     event = access_safety_event(request.user, event_id, Action.CLINICAL_WRITE)
     was_open = event.status == SafetyStatus.OPEN
-    event = services.safety_event_acknowledge(actor=request.user, event=event, now=timezone.now())  # type: ignore[arg-type]
-    if request.htmx:  # type: ignore[attr-defined]
+    event = services.safety_event_acknowledge(actor=request.user, event=event, now=timezone.now())
+    if request.htmx:
         return _event_page(request, event, ResolveForm())
     if was_open:
         messages.success(request, _("Acknowledged. Escalation to the supervisors is cancelled."))
@@ -71,18 +73,18 @@ def alert_acknowledge_view(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def alert_resolve_view(request: HttpRequest, event_id: int) -> HttpResponse:
+def alert_resolve_view(request: AuthenticatedHttpRequest, event_id: int) -> HttpResponse:
     event = access_safety_event(request.user, event_id, Action.CLINICAL_WRITE)
     form = ResolveForm(request.POST)
     if form.is_valid():
         was_resolved = event.status == SafetyStatus.RESOLVED
         try:
-            event = services.safety_event_resolve(actor=request.user, event=event, note=form.cleaned_data["note"],  # type: ignore[arg-type]
+            event = services.safety_event_resolve(actor=request.user, event=event, note=form.cleaned_data["note"],
                                                   now=timezone.now())
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            if request.htmx:  # type: ignore[attr-defined]
+            if request.htmx:
                 return _event_page(request, event, ResolveForm())
             messages.info(request, _("This alert had already been resolved.") if was_resolved else _("Resolved."))
             return redirect("alerts:detail", event_id=event.pk)
@@ -91,15 +93,18 @@ def alert_resolve_view(request: HttpRequest, event_id: int) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def alert_settings_view(request: HttpRequest) -> HttpResponse:
-    """The clinic's escalation delay (clinic administrators and supervisors)."""
+def alert_settings_view(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The clinic's escalation delay and PHQ-9 item 9 grading (clinic administrators and supervisors)."""
     access_clinic(request.user, Action.ALERT_SETTINGS, audit_action="alert_settings.view")
-    current = selectors.escalation_minutes(request.user.clinic.pk)  # type: ignore[union-attr]
-    form = AlertSettingsForm(request.POST or None, initial={"escalation_minutes": current})
+    clinic_id = request.user.clinic.pk  # type: ignore[union-attr]
+    current = selectors.escalation_minutes(clinic_id)
+    initial = {"escalation_minutes": current, "phq9_item9_urgent_from": selectors.phq9_item9_urgent_from(clinic_id)}
+    form = AlertSettingsForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.alert_settings_save(actor=request.user, now=timezone.now(),  # type: ignore[arg-type]
-                                         escalation_minutes=form.cleaned_data["escalation_minutes"])
+            services.alert_settings_save(actor=request.user, now=timezone.now(),
+                                         escalation_minutes=form.cleaned_data["escalation_minutes"],
+                                         phq9_item9_urgent_from=form.cleaned_data["phq9_item9_urgent_from"])
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:

@@ -70,7 +70,7 @@ def groups_in_scope(user: Any, action: Action) -> QuerySet[TherapyGroup]:
     return groups if not all(conditions) else groups.filter(conditions[0])
 
 
-def access_group(user: Any, group_id: object, action: Action, *, audit_action: str) -> TherapyGroup:
+def access_group(user: Any, group_id: int | str, action: Action, *, audit_action: str) -> TherapyGroup:
     """A group in scope for `action` (GROUP_READ or GROUP_FACILITATE), else 404 (both audited)."""
     group = None
     try:
@@ -84,14 +84,14 @@ def access_group(user: Any, group_id: object, action: Action, *, audit_action: s
     return group
 
 
-def access_group_session(user: Any, group_id: object, session_id: object, action: Action, *,
+def access_group_session(user: Any, group_id: int | str, session_id: int | str, action: Action, *,
                          audit_action: str) -> GroupSession:
     """One shared meeting of a group in scope."""
     group = access_group(user, group_id, action, audit_action=audit_action)
-    group_session = group.sessions.filter(pk=session_id).select_related("group").first()  # type: ignore[attr-defined]
+    group_session = group.sessions.filter(pk=session_id).select_related("group").first()
     if group_session is None:
         raise access_deny(user, audit_action=audit_action, object_type="group_session", object_id=session_id)
-    return group_session  # type: ignore[no-any-return]
+    return group_session
 
 
 def own_family_participations(user: Any, *, audit_action: str) -> list[FamilyParticipant]:

@@ -7,10 +7,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 from pydantic import Field
 
+from solace.accounts.requests import AuthenticatedApiRequest
 from solace.audit.access import access_clinic
 from solace.courses import selectors
 from solace.courses.access import access_course
@@ -77,8 +77,8 @@ class SessionOut(Schema):
 
 @router.post("/planning/plan", response=dict[str, Any], summary="Plan a course (stores nothing)",
              description="The planning domain's CoursePlan.to_dict(), as `solace plan` prints it.")
-def plan_preview(request: HttpRequest, payload: PlanIn) -> Any:
-    access_clinic(request.auth, Action.CLINICAL_WORK, audit_action="course_plan.preview",  # type: ignore[attr-defined]
+def plan_preview(request: AuthenticatedApiRequest, payload: PlanIn) -> Any:
+    access_clinic(request.auth, Action.CLINICAL_WORK, audit_action="course_plan.preview",
                   error=ApiError(403, "forbidden", "Only clinicians and supervisors plan courses."))
     try:
         return plan_course(PlanRequest(decision=payload.decision, format=payload.format,
@@ -92,15 +92,15 @@ def plan_preview(request: HttpRequest, payload: PlanIn) -> Any:
 
 
 @router.get("/patients/{patient_id}/courses", response=list[CourseOut], summary="A patient's treatment courses")
-def course_list(request: HttpRequest, patient_id: str) -> Any:
-    patient = access_patient(request.auth, patient_id, Action.READ, audit_action="course.list")  # type: ignore[attr-defined]
-    return list(patient.courses.all())  # type: ignore[attr-defined]
+def course_list(request: AuthenticatedApiRequest, patient_id: str) -> Any:
+    patient = access_patient(request.auth, patient_id, Action.READ, audit_action="course.list")
+    return list(patient.courses.all())
 
 
 @router.get("/patients/{patient_id}/courses/{course_id}/plan", response=PlanVersionOut,
             summary="A course's current plan (or `?version=N`)")
-def course_plan(request: HttpRequest, patient_id: str, course_id: int, version: int | None = None) -> Any:
-    course = access_course(request.auth, patient_id, course_id, Action.CLINICAL_READ, audit_action="course_plan.view")  # type: ignore[attr-defined]
+def course_plan(request: AuthenticatedApiRequest, patient_id: str, course_id: int, version: int | None = None) -> Any:
+    course = access_course(request.auth, patient_id, course_id, Action.CLINICAL_READ, audit_action="course_plan.view")
     versions = selectors.plan_versions(course)
     found = versions.filter(number=version).first() if version is not None else versions.first()
     if found is None:
@@ -110,7 +110,7 @@ def course_plan(request: HttpRequest, patient_id: str, course_id: int, version: 
 
 @router.get("/patients/{patient_id}/courses/{course_id}/sessions", response=list[SessionOut],
             summary="A course's sessions (UTC times, no notes)")
-def course_session_list(request: HttpRequest, patient_id: str, course_id: int) -> Any:
-    course = access_course(request.auth, patient_id, course_id, Action.READ, audit_action="course.sessions")  # type: ignore[attr-defined]
+def course_session_list(request: AuthenticatedApiRequest, patient_id: str, course_id: int) -> Any:
+    course = access_course(request.auth, patient_id, course_id, Action.READ, audit_action="course.sessions")
     return list(selectors.course_sessions(course))
 

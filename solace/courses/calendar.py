@@ -43,7 +43,8 @@ def escape_text(value: str) -> str:
 def fold(line: str) -> str:
     """Fold a content line at 75 octets without splitting a UTF-8 character; continuation lines start with a
     space (RFC 5545 §3.1)."""
-    parts, current, size = [], "", 0
+    parts: list[str] = []
+    current, size = "", 0
     for character in line:
         width = len(character.encode("utf-8"))
         limit = LINE_LIMIT if not parts else LINE_LIMIT - 1

@@ -1,7 +1,10 @@
 from django.db import models
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
-from solace.domain.planning.progression import CourseStage
+from solace.domain.planning.progression import PLAN_STAGES, CourseStage
 
 
 class CourseFormat(models.TextChoices):
@@ -10,15 +13,26 @@ class CourseFormat(models.TextChoices):
     FAMILY = "family", _("Family")
 
 
-STAGE_LABELS = {
+def _stage_heading(number: int, name: str) -> str:
+    # The same words as the plan page's stage headings (courses/partials/_plan.html): one message to translate.
+    return gettext("Stage %(number)s: %(name)s") % {"number": number, "name": gettext(name)}
+
+
+def _plan_stage_label(stage: CourseStage) -> StrOrPromise:
+    """'Stage 2: Building compassionate-mind skills': the number and the name the plan gives the stage (the names
+    are defined once, in solace.domain.planning.vocabulary.STAGE_NAMES, and translated when shown)."""
+    plan_stage = PLAN_STAGES[stage]
+    return lazy(_stage_heading, str)(int(plan_stage), plan_stage.title)
+
+
+STAGE_LABELS: dict[CourseStage, StrOrPromise] = {
     CourseStage.NOT_STARTED: _("Not started"),
-    CourseStage.RECOGNISE: _("Stage 1: recognising patterns"),
-    CourseStage.BUILD: _("Stage 2: building new patterns"),
-    CourseStage.APPLY: _("Stage 3: applying them in daily life"),
+    **{stage: _plan_stage_label(stage) for stage in PLAN_STAGES},
     CourseStage.COMPLETED: _("Completed"),
 }
 
-Stage = models.TextChoices(  # type: ignore[misc]
+# django-stubs types the functional API without labels, hence the ignore.
+Stage = models.TextChoices(  # type: ignore[call-overload]
     "Stage", [(stage.name, (stage.value, STAGE_LABELS[stage])) for stage in CourseStage])
 """The domain's course stages (solace.domain.planning.progression.CourseStage, in their order) as Django choices;
 only the labels are added here."""

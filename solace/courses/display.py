@@ -18,7 +18,7 @@ from solace.screening.choices import ADAPTATION_LABELS
 STAGE_FOR_PATIENTS = {
     Stage.NOT_STARTED: _("Your course has not started yet. Your clinician will agree the first session with you."),
     Stage.RECOGNISE: _("Understanding your patterns: how your mind and body react to threat, where self-criticism "
-                       "comes from, and why none of this is your fault."),
+                       "comes from, and why none of this is your fault, though it is yours to work with."),
     Stage.BUILD: _("Building new skills: calming breathing, kind imagery and your compassionate self, practised "
                    "until they start to feel natural."),
     Stage.APPLY: _("Using the skills in daily life: meeting your inner critic, shame and hard situations with "

@@ -4,20 +4,24 @@ are the services' and the planning domain's, whose errors come back on the named
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from solace.courses.choices import RECORDABLE_ATTENDANCE, CourseFormat, FamilyRelationship, SessionStatus
+from solace.domain import planning
 from solace.domain.planning import Exercise, exercise_list, get_exercise
 from solace.patients.models import Patient
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 WEEKS_HELP = _("12 to 20. Leave empty for the plan's own length.")
 MINUTES_HELP = _("60 to 90. Leave empty for the format's usual length.")
 
 
-def _number(label: str, help_text: str = "", *, required: bool = False) -> forms.IntegerField:
+def _number(label: StrOrPromise, help_text: StrOrPromise = "", *, required: bool = False) -> forms.IntegerField:
     field = forms.IntegerField(label=label, required=required, help_text=help_text)
     field.widget.attrs["inputmode"] = "numeric"
     return field
@@ -47,9 +51,11 @@ class PlanSessionForm(forms.Form):
     agenda = forms.MultipleChoiceField(label=_("Agenda"), widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args: Any, stage: int, course_format: str, prefix_number: int, **kwargs: Any) -> None:
-        super().__init__(*args, prefix=f"session-{prefix_number}", **kwargs)
-        allowed = [e for e in exercise_list() if e.allowed_in(stage) and course_format in e.formats]  # type: ignore[arg-type]
-        self.fields["agenda"].choices = exercise_choices(allowed)
+        kwargs["prefix"] = f"session-{prefix_number}"
+        super().__init__(*args, **kwargs)
+        stage_, format_ = planning.Stage(stage), planning.CourseFormat(course_format)
+        allowed = [e for e in exercise_list() if e.allowed_in(stage_) and format_ in e.formats]
+        cast(forms.ChoiceField, self.fields["agenda"]).choices = exercise_choices(allowed)
 
 
 class SessionTimeForm(forms.Form):
@@ -74,8 +80,9 @@ class ProgressNoteForm(forms.Form):
 
     def __init__(self, *args: Any, agenda: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agenda_done"].choices = exercise_choices(get_exercise(code) for code in agenda)
-        self.fields["exercises_practised"].choices = exercise_choices(
+        cast(forms.ChoiceField, self.fields["agenda_done"]).choices = exercise_choices(
+            get_exercise(code) for code in agenda)
+        cast(forms.ChoiceField, self.fields["exercises_practised"]).choices = exercise_choices(
             e for e in exercise_list() if e.kind.value not in ("care", "psychoeducation"))
 
 
@@ -107,7 +114,7 @@ class GroupMemberForm(forms.Form):
 
     def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["patient"].queryset = candidates  # type: ignore[attr-defined]
+        cast(forms.ModelChoiceField[Patient], self.fields["patient"]).queryset = candidates
 
 
 class GroupAttendanceForm(forms.Form):
@@ -123,7 +130,8 @@ class GroupAttendanceForm(forms.Form):
             self.fields[f"member_{member.pk}"] = forms.ChoiceField(
                 label=member.course.patient.full_name, choices=choices, widget=forms.RadioSelect,
                 initial=member.status if member.status in RECORDABLE_ATTENDANCE else None)
-        self.fields["agenda_done"].choices = exercise_choices(get_exercise(code) for code in agenda)
+        cast(forms.ChoiceField, self.fields["agenda_done"]).choices = exercise_choices(
+            get_exercise(code) for code in agenda)
         self.members = members
 
     def statuses(self) -> dict[int, str]:

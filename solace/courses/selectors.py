@@ -42,7 +42,7 @@ from solace.patients.models import Patient
 def course_current(patient: Patient) -> TreatmentCourse | None:
     """The patient's current course: their planned or active course, else their latest one
     (TreatmentCourseQuerySet.current, the one definition)."""
-    return patient.courses.select_related("group").current()  # type: ignore[attr-defined,no-any-return]
+    return patient.courses.select_related("group").current()
 
 
 def plan_latest(owner: TreatmentCourse | TherapyGroup) -> CoursePlanVersion | None:
@@ -55,7 +55,7 @@ def plan_versions(owner: TreatmentCourse | TherapyGroup) -> QuerySet[CoursePlanV
 
 def session_plan(course: TreatmentCourse) -> CoursePlanVersion | None:
     """The plan the sessions follow: a group member's sessions follow the group's shared plan."""
-    return plan_latest(course.group) if course.group_id else plan_latest(course)
+    return plan_latest(course.group) if course.group is not None else plan_latest(course)
 
 
 def planned_session(plan: CoursePlanVersion | None, number: int) -> dict[str, Any] | None:

@@ -52,6 +52,7 @@ from solace.courses.models import (
     TreatmentCourse,
 )
 from solace.courses.selectors import stage_criteria
+from solace.domain import planning
 from solace.domain.planning import (
     PLANNER_VERSION,
     PlanInputError,
@@ -64,6 +65,7 @@ from solace.domain.planning import (
 from solace.domain.planning.progression import stage_transition_allowed
 from solace.domain.planning.timing import SkippedLocalTime, UnknownTimeZone, local_start, weekly_starts
 from solace.domain.screening import decision_allows_course
+from solace.kernel.languages import language_offered
 from solace.kernel.permissions import Action, Role, user_may
 from solace.measures.services import schedule_defaults_apply
 from solace.patients.models import Patient
@@ -231,7 +233,7 @@ def course_activate(*, actor: User, course: TreatmentCourse, now: datetime) -> T
 
 def _locked(owner: PlanOwner) -> PlanOwner:
     model = type(owner)
-    return model.objects.select_for_update().get(pk=owner.pk)  # type: ignore[no-any-return]
+    return model.objects.select_for_update().get(pk=owner.pk)
 
 
 def _latest_or_error(owner: PlanOwner) -> CoursePlanVersion:
@@ -283,7 +285,8 @@ def _checked_agenda(agenda: Sequence[str], *, stage: int, course_format: str) ->
             exercise = get_exercise(code)
         except UnknownExercise:
             raise ValidationError({"agenda": _("Unknown exercise %(code)s.") % {"code": code}}) from None
-        if not exercise.allowed_in(stage) or course_format not in exercise.formats:  # type: ignore[arg-type]
+        if (not exercise.allowed_in(planning.Stage(stage))
+                or planning.CourseFormat(course_format) not in exercise.formats):
             raise ValidationError({"agenda": _("%(title)s does not belong in this session's stage or format.")
                                    % {"title": exercise.title}})
     return codes
@@ -544,8 +547,10 @@ def group_create(*, actor: User, name: str, weeks: int | None, session_minutes: 
                                % {"count": MAX_NAME_LENGTH}})
     if not user_may(actor, Action.GROUP_CREATE):
         raise ValidationError({"name": _("Only a clinician can run a group.")})
+    clinic = actor.clinic
+    assert clinic is not None, "GROUP_CREATE is granted only to members of a clinic"
     with transaction.atomic():
-        group = TherapyGroup.objects.create(clinic=actor.clinic, name=name, facilitator=actor)
+        group = TherapyGroup.objects.create(clinic=clinic, name=name, facilitator=actor)
         _first_plan(group, GROUP_BASIS, actor=actor, now=now, course_format=CourseFormat.GROUP, weeks=weeks,
                     session_minutes=session_minutes)
         audit_record(actor=actor, action="therapy_group.create", object_type="therapy_group", object_id=group.pk)
@@ -759,7 +764,7 @@ def family_invitation_link(token: str) -> str:
 def family_invitation_send(*, participant: FamilyParticipant, token: str) -> None:
     """E-mail the link (in the patient's language). Raises on SMTP failure so the clinician can pass it on."""
     patient = participant.course.patient
-    with translation.override(patient.preferred_language):
+    with translation.override(language_offered(patient.preferred_language)):
         context = {"participant": participant, "patient_given_name": patient.given_name, "clinic": patient.clinic,
                    "link": family_invitation_link(token)}
         body = render_to_string("courses/email/family_invitation.txt", context)

@@ -45,19 +45,19 @@ def course_ready(patient: Patient, *, clinician: User, course_format: str = "ind
 
 def cast_course(cast: Cast) -> TreatmentCourse:
     """The cast patient's active family-format course with its plan and sessions (created once per test)."""
-    course = cast.patient.courses.filter(status=CourseStatus.ACTIVE).first()  # type: ignore[attr-defined]
+    course = cast.patient.courses.filter(status=CourseStatus.ACTIVE).first()
     return course or course_ready(cast.patient, clinician=cast.assigned_clinician, course_format="family")
 
 
 def cast_fresh_course(cast: Cast, *, scheduled: bool = False) -> TreatmentCourse:
     """A new course for every call: earlier open courses of the cast patient are closed first."""
-    cast.patient.courses.open().update(status=CourseStatus.ENDED_EARLY)  # type: ignore[attr-defined]
+    cast.patient.courses.open().update(status=CourseStatus.ENDED_EARLY)
     return course_ready(cast.patient, clinician=cast.assigned_clinician, course_format="family", active=True,
                         scheduled=scheduled)
 
 
 def cast_session(cast: Cast) -> TherapySession:
-    return cast_course(cast).therapy_sessions.order_by("number").first()  # type: ignore[no-any-return]
+    return cast_course(cast).therapy_sessions.order_by("number")[0]
 
 
 def extra_session(course: TreatmentCourse) -> TherapySession:
@@ -88,7 +88,7 @@ def cast_signed_note(cast: Cast) -> TherapySession:
 
 def next_stage_of(course: TreatmentCourse) -> str:
     order = [Stage.RECOGNISE, Stage.BUILD, Stage.APPLY, Stage.COMPLETED]
-    return order[order.index(Stage(course.stage)) + 1]
+    return str(order[order.index(Stage(course.stage)) + 1])
 
 
 def unique_email() -> str:
@@ -154,7 +154,7 @@ def cast_group(cast: Cast) -> TherapyGroup:
 
 
 def cast_group_session(cast: Cast) -> GroupSession:
-    return cast_group(cast).sessions.order_by("number").first()  # type: ignore[attr-defined, no-any-return]
+    return cast_group(cast).sessions.order_by("number")[0]
 
 
 def cast_widen(cast: Cast) -> Cast:
@@ -174,7 +174,7 @@ def cast_widen(cast: Cast) -> Cast:
     cast.family_member = family_member_create(course, actor=cast.assigned_clinician)
     services.family_sharing_save(actor=cast.patient_user, course=course, schedule=True, homework=False,
                                  progress=True, now=timezone.now())
-    other_patient = cast.other_patient_user.patient_record  # type: ignore[attr-defined]
+    other_patient = cast.other_patient_user.patient_record
     other_course = course_ready(other_patient, clinician=cast.assigned_clinician, course_format="family")
     cast.family_member_unshared = family_member_create(other_course, actor=cast.assigned_clinician)
     return cast

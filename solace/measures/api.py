@@ -11,10 +11,10 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema
 
+from solace.accounts.requests import AuthenticatedApiRequest
 from solace.domain.instruments import AnswerError, Instrument, UnknownInstrument, get_instrument, score, score_items
 from solace.kernel.api_errors import ApiError
 from solace.kernel.permissions import Action
@@ -121,12 +121,12 @@ def _instrument(code: str) -> Instrument:
 
 
 @router.get("/instruments", response=list[InstrumentSummaryOut], summary="The instrument library")
-def instrument_list(request: HttpRequest) -> Any:
+def instrument_list(request: AuthenticatedApiRequest) -> Any:
     return selectors.instrument_catalogue()
 
 
 @router.get("/instruments/{code}", response=InstrumentOut, summary="One instrument's definition")
-def instrument_get(request: HttpRequest, code: str) -> Any:
+def instrument_get(request: AuthenticatedApiRequest, code: str) -> Any:
     return selectors.instrument_definition(_instrument(code))
 
 
@@ -135,7 +135,7 @@ def instrument_get(request: HttpRequest, code: str) -> Any:
              description="Returns ScoreResult.to_dict(): instrument, version, scoring_version, total, band, subscales, "
                          "critical_items, cut_offs, and the instrument's extras (risk, provisional_ptsd, change, "
                          "imputed_items) where it declares them.")
-def instrument_score(request: HttpRequest, code: str, payload: ScoreIn) -> Any:
+def instrument_score(request: AuthenticatedApiRequest, code: str, payload: ScoreIn) -> Any:
     instrument = _instrument(code)
     if not isinstance(payload.answers, list | dict):
         raise ApiError(422, "invalid", "answers: must be a list in published item order or an object keyed by "
@@ -156,7 +156,7 @@ def _answer_field(answers: list[Any] | dict[str, Any], exc: AnswerError) -> str:
 
 
 @router.get("/instruments/{code}/fhir", response=dict[str, Any], summary="The instrument as a FHIR Questionnaire")
-def instrument_fhir(request: HttpRequest, code: str) -> Any:
+def instrument_fhir(request: AuthenticatedApiRequest, code: str) -> Any:
     return fhir.questionnaire(_instrument(code))
 
 
@@ -164,27 +164,27 @@ def instrument_fhir(request: HttpRequest, code: str) -> Any:
 
 
 @router.get("/patients/{patient_id}/responses", response=list[ResponseOut], summary="A patient's submitted responses")
-def response_list(request: HttpRequest, patient_id: str, instrument: str | None = None) -> Any:
-    patient = access_patient(request.auth, patient_id, Action.READ, audit_action="measure_response.list")  # type: ignore[attr-defined]
+def response_list(request: AuthenticatedApiRequest, patient_id: str, instrument: str | None = None) -> Any:
+    patient = access_patient(request.auth, patient_id, Action.READ, audit_action="measure_response.list")
     return selectors.submitted_responses(patient=patient, instrument_code=instrument)
 
 
 @router.get("/patients/{patient_id}/responses/{response_id}", response=ResponseDetailOut,
             summary="One response with its answers and score")
-def response_get(request: HttpRequest, patient_id: str, response_id: str) -> Any:
-    return access_measure_response(request.auth, response_id, Action.READ, patient_id=patient_id)  # type: ignore[attr-defined]
+def response_get(request: AuthenticatedApiRequest, patient_id: str, response_id: str) -> Any:
+    return access_measure_response(request.auth, response_id, Action.READ, patient_id=patient_id)
 
 
 @router.get("/patients/{patient_id}/responses/{response_id}/fhir", response=dict[str, Any],
             summary="One response as a FHIR Bundle (QuestionnaireResponse and score Observations)")
-def response_fhir(request: HttpRequest, patient_id: str, response_id: str) -> Any:
-    response = access_measure_response(request.auth, response_id, Action.READ, patient_id=patient_id)  # type: ignore[attr-defined]
+def response_fhir(request: AuthenticatedApiRequest, patient_id: str, response_id: str) -> Any:
+    response = access_measure_response(request.auth, response_id, Action.READ, patient_id=patient_id)
     return fhir.response_bundle(response)
 
 
 @router.get("/patients/{patient_id}/measures/due", response=list[DueOut], summary="Questionnaires due now")
-def due_list(request: HttpRequest, patient_id: str) -> Any:
-    patient = access_patient(request.auth, patient_id, Action.READ, audit_action="measures.due")  # type: ignore[attr-defined]
+def due_list(request: AuthenticatedApiRequest, patient_id: str) -> Any:
+    patient = access_patient(request.auth, patient_id, Action.READ, audit_action="measures.due")
     return [
         {"instrument": item.instrument.code, "opens_at": item.due.occasion.opens_at,
          "closes_at": item.due.occasion.closes_at, "cadence": item.due.occasion.cadence.value,

@@ -11,12 +11,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from solace.domain.instruments import Instrument, Number
+from solace.domain.instruments import Comparison, Instrument, Number, SeverityBand
 
 WIDTH, HEIGHT = 560, 260
 LEFT, RIGHT, TOP, BOTTOM = 44, 130, 14, 40
 PLOT_WIDTH, PLOT_HEIGHT = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
 TONES = 5
+SYMBOLS = {Comparison.AT_OR_ABOVE: "\u2265", Comparison.ABOVE: ">", Comparison.AT_OR_BELOW: "\u2264",
+           Comparison.BELOW: "<"}
+"""A cut-off line is labelled with its comparison and threshold ("\u2265 10"): words in any language."""
 
 
 @dataclass(frozen=True)
@@ -98,7 +101,8 @@ def _shown(value: Number) -> str:
 class _Scale:
     def __init__(self, low: Number, high: Number, moments: Sequence[datetime]) -> None:
         self.low, self.high = low, high
-        self.first, self.last = (min(moments), max(moments)) if moments else (None, None)
+        self.first: datetime | None = min(moments) if moments else None
+        self.last: datetime | None = max(moments) if moments else None
 
     def y(self, value: Number) -> float:
         span = (self.high - self.low) or 1
@@ -138,6 +142,7 @@ def trajectory_chart(
     label_for: Callable[[datetime], str],
     describe: Callable[[Sequence[Point]], str],
     with_bands: bool = True,
+    band_name: Callable[[SeverityBand], str] = lambda band: band.label,
 ) -> Chart:
     """Coordinates for one series of scores over time. Severity bands and cut-offs of the total are drawn only
     for the total (`with_bands`); subscales have none published."""
@@ -146,11 +151,11 @@ def trajectory_chart(
     points = tuple(
         Point(x=scale.x(moment), y=scale.y(value), value=value, value_label=_shown(value), when=moment,
               when_label=label_for(moment),
-              band_label=(band.label if with_bands and (band := instrument.band_for(value)) else ""))
+              band_label=(band_name(band) if with_bands and (band := instrument.band_for(value)) else ""))
         for moment, value in series
     )
     cut_offs = tuple(
-        Line(y=scale.y(cut_off.threshold), label=f"{cut_off.code.replace('_', ' ')} {_shown(cut_off.threshold)}")
+        Line(y=scale.y(cut_off.threshold), label=f"{SYMBOLS[cut_off.comparison]} {_shown(cut_off.threshold)}")
         for cut_off in instrument.cut_offs if low <= cut_off.threshold <= high
     ) if with_bands else ()
     y_ticks = tuple(Tick(position=scale.y(value), label=_shown(value)) for value in _tick_values(low, high))

@@ -26,3 +26,11 @@ class Milestone(models.TextChoices):
 class ResponseStatus(models.TextChoices):
     DRAFT = "draft", _("Started, not sent")
     SUBMITTED = "submitted", _("Submitted")
+
+
+class ResponseOrigin(models.TextChoices):
+    """How a response came in: the questionnaire itself (the patient, or a clinician for them), or answers the
+    clinician entered at a screening intake."""
+
+    QUESTIONNAIRE = "questionnaire", _("Questionnaire")
+    SCREENING_INTAKE = "screening_intake", _("Entered by the clinician at the screening intake")

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from solace.domain.instruments import Instrument, Number
+from solace.domain.instruments import Instrument, Number, Standing
 from solace.domain.monitoring import (
     ChangeCategory,
     ChangeMethod,
@@ -46,10 +47,47 @@ def occasion_label(occasion: Occasion) -> str:
             return _("asked for once")
 
 
+STANDING_LABELS = {
+    Standing.PUBLISHED: gettext_lazy("published"),
+    Standing.SECONDARY: gettext_lazy("secondary source"),
+    Standing.HEURISTIC: gettext_lazy("heuristic guide"),
+    Standing.SOLACE_CHOICE: gettext_lazy("Solace design choice"),
+}
+"""How a band, cut-off or threshold is labelled for people, by its standing (solace.domain.instruments.Standing)."""
+
+
+def standing_label(standing: Standing | str) -> str:
+    return str(STANDING_LABELS[Standing(standing)])
+
+
 def band_label(instrument: Instrument, code: str | None) -> str:
+    """The band's name, qualified by its standing unless it is published ("Low (heuristic guide)")."""
     for band in instrument.severity_bands:
         if band.code == code:
-            return band.label
+            if band.standing is Standing.PUBLISHED:
+                return _(band.label)
+            return _("%(band)s (%(standing)s)") % {"band": _(band.label), "standing": standing_label(band.standing)}
+    return ""
+
+
+EVIDENCE_TAG = re.compile(r"\s*\[(?:C|S|U|X)\]")
+
+
+def without_tags(text: str) -> str:
+    """A definition's text for people: the evidence tags of clinical-reference.md are for developers."""
+    return EVIDENCE_TAG.sub("", text)
+
+
+def bands_note(instrument: Instrument) -> str:
+    """A sentence on how far the instrument's bands may be trusted ("" when they are published)."""
+    standings = {band.standing for band in instrument.severity_bands}
+    if Standing.SOLACE_CHOICE in standings:
+        return _("These bands are a Solace design choice, not published bands.")
+    if Standing.HEURISTIC in standings:
+        return _("These bands are a heuristic guide given by the scale's author, not clinical cut-offs.")
+    if Standing.SECONDARY in standings:
+        return _("These bands come from a secondary source that restates the author; they were not checked "
+                 "against the original paper.")
     return ""
 
 

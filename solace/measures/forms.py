@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -25,7 +25,7 @@ class AssignmentForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["instrument_code"].choices = [(i.code, i.title) for i in instrument_list()]
+        cast(forms.ChoiceField, self.fields["instrument_code"]).choices = [(i.code, i.title) for i in instrument_list()]
         self.fields["interval_weeks"].widget.attrs["inputmode"] = "numeric"
 
 

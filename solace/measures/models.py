@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from solace.measures.choices import Cadence, ResponseStatus
+from solace.measures.choices import Cadence, ResponseOrigin, ResponseStatus
 
 
 class MeasureAssignment(models.Model):
@@ -69,6 +69,7 @@ class MeasureResponse(models.Model):
     updated_at = models.DateTimeField()
     submitted_at = models.DateTimeField(null=True, blank=True)
     entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    origin = models.CharField(max_length=20, choices=ResponseOrigin.choices, default=ResponseOrigin.QUESTIONNAIRE)
 
     class Meta:
         ordering = ["submitted_at", "started_at"]

@@ -15,6 +15,7 @@ from django.db.models import QuerySet
 from solace.domain.instruments import Instrument, get_instrument, instrument_list
 from solace.domain.monitoring import ChangeResult, classify_change
 from solace.domain.monitoring.schedule import (
+    DEFAULT_COURSE_SCHEDULE,
     Cadence,
     Completion,
     CourseTimeline,
@@ -85,6 +86,22 @@ def clinic_wording(*, clinic_id: int | None, instrument: Instrument) -> dict[str
     return dict(rows.values_list("item_code", "text"))
 
 
+def wording_complete(*, clinic_id: int | None, instrument: Instrument) -> bool:
+    """Whether a patient of the clinic can read every item: Solace ships the wording, or the clinic has supplied
+    the wording of every item. Without it the patient would see "Item 3" and unlabelled answers."""
+    if instrument.licence.wording_reproducible:
+        return True
+    texts = clinic_wording(clinic_id=clinic_id, instrument=instrument)
+    return all(texts.get(code, "").strip() for code in instrument.item_codes)
+
+
+def default_schedule_without_wording(*, clinic_id: int | None) -> list[Instrument]:
+    """The instruments of the default course schedule the clinic cannot give yet, for want of their wording."""
+    instruments = [get_instrument(template.instrument) for template in DEFAULT_COURSE_SCHEDULE]
+    unique = list({instrument.code: instrument for instrument in instruments}.values())
+    return [i for i in unique if not wording_complete(clinic_id=clinic_id, instrument=i)]
+
+
 # --- schedules and what is due -----------------------------------------------------------------------------------
 
 
@@ -142,7 +159,7 @@ def due_list(*, patient: Patient, now: datetime) -> list[DueItem]:
         return []
     completions = [
         Completion(code, at) for code, at in patient.measure_responses.filter(
-            status=ResponseStatus.SUBMITTED).values_list("instrument_code", "submitted_at")
+            status=ResponseStatus.SUBMITTED).values_list("instrument_code", "submitted_at") if at is not None
     ]
     episode = current_episode(patient)
     timeline = episode.timeline if episode else None

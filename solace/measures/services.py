@@ -14,17 +14,19 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from solace.accounts.models import User
-from solace.alerts.models import SafetyEvent, SafetyKind
+from solace.alerts.models import SafetyEvent
+from solace.alerts.selectors import phq9_item9_urgent_from
 from solace.alerts.services import safety_event_raise
 from solace.audit.services import audit_record
 from solace.domain.instruments import AnswerError, Instrument, UnknownInstrument, get_instrument, score_items
 from solace.domain.instruments.answers import parse_answer, skipped_item_codes
+from solace.domain.instruments.triage import triage
 from solace.domain.monitoring.schedule import DEFAULT_COURSE_SCHEDULE, ScheduleError, ScheduleRule
 from solace.domain.monitoring.schedule import Cadence as DomainCadence
 from solace.domain.monitoring.schedule import Milestone as DomainMilestone
-from solace.measures.choices import Cadence, Milestone, ResponseStatus
+from solace.measures.choices import Cadence, Milestone, ResponseOrigin, ResponseStatus
 from solace.measures.models import ClinicItemWording, MeasureAssignment, MeasureResponse, ScoreRevision
-from solace.measures.selectors import current_episode
+from solace.measures.selectors import current_episode, wording_complete
 from solace.patients.models import Patient
 
 
@@ -64,6 +66,11 @@ def assignment_add(
 ) -> MeasureAssignment:
     """Assign one instrument to a patient. One active assignment per instrument and cadence."""
     instrument = instrument_or_error(instrument_code)
+    if not wording_complete(clinic_id=patient.clinic_id, instrument=instrument):
+        raise ValidationError({"instrument_code": _(
+            "%(title)s cannot be assigned yet: Solace may not ship its wording and this clinic has not supplied "
+            "the wording of every item, so the patient could not read it. A clinic administrator can add it "
+            "under Questionnaire wording.") % {"title": instrument.title}})
     rule = _schedule_rule(instrument, cadence, interval_weeks, milestones, now)
     episode = current_episode(patient)
     if episode is None and cadence in (Cadence.EVERY_SESSION, Cadence.MILESTONES):
@@ -106,9 +113,12 @@ def assignment_remove(*, actor: User, assignment: MeasureAssignment, now: dateti
 def schedule_defaults_apply(*, actor: User, patient: Patient, course_id: int,
                             now: datetime | None = None) -> list[MeasureAssignment]:
     """Assign the default measures of a treatment course (DEFAULT_COURSE_SCHEDULE in the domain). Rules the
-    patient already has (same instrument and cadence) are left as they are; returns the assignments created."""
+    patient already has (same instrument and cadence) are left as they are; an instrument whose wording the
+    clinic has not supplied is skipped, and the audit entry records why (`skipped`). Returns the assignments
+    created."""
     now = now or timezone.now()
     created = []
+    skipped: dict[str, str] = {}
     with transaction.atomic():
         active = set(
             MeasureAssignment.objects.select_for_update()
@@ -118,6 +128,9 @@ def schedule_defaults_apply(*, actor: User, patient: Patient, course_id: int,
         for template in DEFAULT_COURSE_SCHEDULE:
             if (template.instrument, template.cadence.value) in active:
                 continue
+            if not wording_complete(clinic_id=patient.clinic_id, instrument=get_instrument(template.instrument)):
+                skipped[template.instrument] = "no_clinic_wording"
+                continue
             created.append(MeasureAssignment.objects.create(
                 patient=patient, course_id=course_id, instrument_code=template.instrument,
                 cadence=template.cadence.value,
@@ -126,7 +139,7 @@ def schedule_defaults_apply(*, actor: User, patient: Patient, course_id: int,
             ))
         audit_record(actor=actor, action="measure_schedule.apply_defaults", object_type="treatment_course",
                      object_id=course_id, patient_id=patient.pk, clinic_id=patient.clinic_id,
-                     detail={"created": [a.instrument_code for a in created]})
+                     detail={"created": [a.instrument_code for a in created], "skipped": skipped})
     return created
 
 
@@ -190,9 +203,10 @@ def response_draft_save(*, actor: User, patient: Patient, instrument_code: str, 
 
 
 def response_submit(*, actor: User, patient: Patient, instrument_code: str, answers: Mapping[str, object],
-                    now: datetime) -> MeasureResponse:
+                    now: datetime, origin: str = ResponseOrigin.QUESTIONNAIRE) -> MeasureResponse:
     """Score and store a completed questionnaire; a critical answer raises a SafetyEvent in the same transaction.
 
+    Answers entered at a screening intake (`origin`) are a response of their own: the patient's draft stays theirs.
     Raises ValidationError keyed by item code (nothing saved) when an answer is missing or not allowed.
     """
     instrument = instrument_or_error(instrument_code)
@@ -207,33 +221,40 @@ def response_submit(*, actor: User, patient: Patient, instrument_code: str, answ
         raise ValidationError({exc.item_code or "answers": f"{_item_label(instrument, exc.item_code)}: "
                                                            f"{exc.message}"}) from exc
     with transaction.atomic():
-        response = _draft_for_update(patient, instrument) or MeasureResponse(
-            patient=patient, instrument_code=instrument.code, started_at=now)
+        draft = _draft_for_update(patient, instrument) if origin == ResponseOrigin.QUESTIONNAIRE else None
+        response = draft or MeasureResponse(patient=patient, instrument_code=instrument.code, started_at=now)
         score = result.to_dict()
         response.answers = dict(result.answers)
         response.instrument_version, response.scoring_version = result.version, result.scoring_version
         response.status, response.score, response.band = ResponseStatus.SUBMITTED, score, result.band or ""
         response.total = float(result.total) if result.total is not None else None
         response.updated_at = response.submitted_at = now
-        response.entered_by = actor
+        response.entered_by, response.origin = actor, origin
         response.save()
         if result.critical_items:
-            _safety_event_raise(actor=actor, response=response, critical_items=result.critical_items, now=now)
+            _safety_events_raise(actor=actor, response=response, answers=result.answers, now=now)
         audit_record(actor=actor, action="measure_response.submit", object_type="measure_response",
                      object_id=response.pk, patient_id=patient.pk, clinic_id=patient.clinic_id,
-                     detail={"instrument": instrument.code, "version": result.version,
+                     detail={"instrument": instrument.code, "version": result.version, "origin": origin,
                              "scoring_version": result.scoring_version,
                              "critical_items": list(result.critical_items)})
     return response
 
 
-def _safety_event_raise(*, actor: User, response: MeasureResponse, critical_items: Iterable[str],
-                        now: datetime) -> SafetyEvent:
-    """The event, its deliveries to the care team and the escalation, and the audit entry (solace.alerts)."""
-    return safety_event_raise(
-        actor=actor, patient=response.patient, kind=SafetyKind.SUICIDALITY_ITEM, source_type="measure_response",
-        source_id=str(response.pk), reason=f"{response.instrument_code}:{','.join(critical_items)}", now=now,
-    )
+def _safety_events_raise(*, actor: User, response: MeasureResponse, answers: Mapping[str, int | None],
+                         now: datetime) -> list[SafetyEvent]:
+    """One event per finding of the triage (`domain.instruments.triage`: kind and severity, with the clinic's
+    PHQ-9 item 9 setting), each with its deliveries and audit entry (solace.alerts), most severe first."""
+    findings = triage(response.instrument_code, answers,
+                      phq9_urgent_from=phq9_item9_urgent_from(response.patient.clinic_id))
+    return [
+        safety_event_raise(
+            actor=actor, patient=response.patient, kind=finding.kind.value, severity=finding.severity.value,
+            severity_basis=finding.basis.value, source_type="measure_response", source_id=str(response.pk),
+            reason=f"{response.instrument_code}:{','.join(finding.reasons)}", now=now,
+        )
+        for finding in findings
+    ]
 
 
 # --- re-scoring --------------------------------------------------------------------------------------------------

@@ -33,8 +33,20 @@ def cast_response(cast: Cast) -> MeasureResponse:
     return existing or response_create(cast.patient, "phq9", CALM_PHQ9, actor=cast.patient_user)
 
 
+def wording_supply(clinic_admin: User, *codes: str) -> None:
+    """The clinic's licensed wording for every item of these instruments (placeholder text, as an administrator
+    would paste it), so that they may be assigned."""
+    for code in codes:
+        instrument = get_instrument(code)
+        services.clinic_wording_save(actor=clinic_admin, instrument_code=code, now=timezone.now(),
+                                     texts={item.code: f"Wording of {instrument.title}, item {item.position}"
+                                            for item in instrument.items})
+
+
 def cast_assignment(cast: Cast) -> MeasureAssignment:
     """An active assignment of the cast patient (created again when a previous request removed it)."""
     active = cast.patient.measure_assignments.filter(removed_at__isnull=True, instrument_code="k10").first()
+    if active is None:
+        wording_supply(cast.clinic_admin, "k10")
     return active or services.assignment_add(actor=cast.assigned_clinician, patient=cast.patient, instrument_code="k10",
                                              cadence=Cadence.ONCE, now=timezone.now())

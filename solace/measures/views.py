@@ -14,13 +14,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from solace.accounts.requests import AuthenticatedHttpRequest
 from solace.alerts.models import SafetyEvent
 from solace.audit.access import access_clinic
 from solace.domain.instruments import Instrument, Item, UnknownInstrument, get_instrument, instrument_list
@@ -89,7 +90,7 @@ def _assigned_instrument(patient: Patient, code: str) -> Instrument:
 
 
 @login_required
-def my_measures_view(request: HttpRequest) -> HttpResponse:
+def my_measures_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     patient = own_patient(request.user, Action.OWN_READ, audit_action="measures.mine")
     now = timezone.now()
     results = [_patient_summary(result) for result in selectors.results_by_instrument(patient=patient)]
@@ -108,7 +109,7 @@ def _patient_summary(result: selectors.InstrumentResults) -> dict[str, Any]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def complete_view(request: HttpRequest, code: str) -> HttpResponse:
+def complete_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     patient = own_patient(request.user, Action.OWN_WRITE, audit_action="measure_response.open")
     instrument = _assigned_instrument(patient, code)
     draft = selectors.draft_get(patient=patient, instrument=instrument)
@@ -119,7 +120,7 @@ def complete_view(request: HttpRequest, code: str) -> HttpResponse:
         saving = request.POST.get("action") == "save"
         service = services.response_draft_save if saving else services.response_submit
         try:
-            response = service(actor=request.user, patient=patient, instrument_code=instrument.code,  # type: ignore[arg-type]
+            response = service(actor=request.user, patient=patient, instrument_code=instrument.code,
                                answers=raw, now=timezone.now())
         except ValidationError as exc:
             errors = {key: messages_[0] for key, messages_ in exc.message_dict.items()}
@@ -147,7 +148,7 @@ def _form_context(patient: Patient, instrument: Instrument, answers: dict[str, A
 
 @login_required
 @require_POST
-def progress_view(request: HttpRequest, code: str) -> HttpResponse:
+def progress_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """htmx: "3 of 9 answered" for what is ticked now. Reads only the posted form; nothing is saved."""
     if not user_may(request.user, Action.OWN_WRITE):  # reads only the posted form: nothing to audit
         raise Http404
@@ -161,7 +162,7 @@ def progress_view(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @login_required
-def response_view(request: HttpRequest, patient_id: str, response_id: str) -> HttpResponse:
+def response_view(request: AuthenticatedHttpRequest, patient_id: str, response_id: str) -> HttpResponse:
     """The patient's acknowledgement (with crisis resources after a critical answer), or the clinician's view."""
     response = access_measure_response(request.user, response_id, Action.READ, patient_id=patient_id)
     instrument = get_instrument(response.instrument_code)
@@ -205,16 +206,18 @@ def _schedule_context(patient: Patient, form: AssignmentForm | None = None) -> d
         "assignments": [{"assignment": a, "title": titles.get(a.instrument_code, a.instrument_code),
                          "milestones": ", ".join(display.milestone_name(m) for m in a.milestones)}
                         for a in assignments],
+        "without_wording": selectors.default_schedule_without_wording(clinic_id=patient.clinic_id),
     }
 
 
 @login_required
-def patient_measures_view(request: HttpRequest, patient_id: str) -> HttpResponse:
+def patient_measures_view(request: AuthenticatedHttpRequest, patient_id: str) -> HttpResponse:
     patient = access_patient(request.user, patient_id, Action.CLINICAL_READ, audit_action="measures.view")
     return _patient_measures_page(request, patient)
 
 
-def _patient_measures_page(request: HttpRequest, patient: Patient, form: AssignmentForm | None = None) -> HttpResponse:
+def _patient_measures_page(request: AuthenticatedHttpRequest, patient: Patient,
+                           form: AssignmentForm | None = None) -> HttpResponse:
     results = selectors.results_by_instrument(patient=patient)
     context = {
         **_schedule_context(patient, form),
@@ -225,10 +228,10 @@ def _patient_measures_page(request: HttpRequest, patient: Patient, form: Assignm
     return render(request, "measures/patient_measures.html", context)
 
 
-def _schedule_response(request: HttpRequest, patient: Patient, form: AssignmentForm | None = None, *,
+def _schedule_response(request: AuthenticatedHttpRequest, patient: Patient, form: AssignmentForm | None = None, *,
                        notice: str = "", problem: bool = False) -> HttpResponse:
     """htmx swaps the schedule section (422 with the errors); without htmx, the page again or a redirect to it."""
-    if request.htmx:  # type: ignore[attr-defined]
+    if request.htmx:
         status = 422 if form is not None and form.errors else 200
         context = {**_schedule_context(patient, form), "notice": notice, "problem": problem}
         return render(request, "measures/partials/_schedule.html", context, status=status)
@@ -241,27 +244,31 @@ def _schedule_response(request: HttpRequest, patient: Patient, form: AssignmentF
 
 @login_required
 @require_POST
-def schedule_defaults_view(request: HttpRequest, patient_id: str) -> HttpResponse:
+def schedule_defaults_view(request: AuthenticatedHttpRequest, patient_id: str) -> HttpResponse:
     patient = access_patient(request.user, patient_id, Action.CLINICAL_WRITE, audit_action="measure_schedule.edit")
     episode = selectors.current_episode(patient)
     if episode is None:
         notice = _("This patient has no treatment course yet, so there is no default schedule.")
         return _schedule_response(request, patient, notice=notice, problem=True)
-    created = services.schedule_defaults_apply(actor=request.user, patient=patient, course_id=episode.course_id)  # type: ignore[arg-type]
+    created = services.schedule_defaults_apply(actor=request.user, patient=patient, course_id=episode.course_id)
     notice = (_("Added %(count)s questionnaires to the schedule.") % {"count": len(created)} if created
               else _("The default schedule was already in place."))
+    missing = selectors.default_schedule_without_wording(clinic_id=patient.clinic_id)
+    if missing:
+        notice = _("%(notice)s Not assigned, because the clinic has not supplied their wording: %(titles)s.") % {
+            "notice": notice, "titles": ", ".join(i.title for i in missing)}
     return _schedule_response(request, patient, notice=notice)
 
 
 @login_required
 @require_POST
-def assignment_add_view(request: HttpRequest, patient_id: str) -> HttpResponse:
+def assignment_add_view(request: AuthenticatedHttpRequest, patient_id: str) -> HttpResponse:
     patient = access_patient(request.user, patient_id, Action.CLINICAL_WRITE, audit_action="measure_schedule.edit")
     form = AssignmentForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.assignment_add(actor=request.user, patient=patient, instrument_code=data["instrument_code"],  # type: ignore[arg-type]
+            services.assignment_add(actor=request.user, patient=patient, instrument_code=data["instrument_code"],
                                     cadence=data["cadence"], interval_weeks=data["interval_weeks"],
                                     milestones=data["milestones"], now=timezone.now())
         except ValidationError as exc:
@@ -273,12 +280,12 @@ def assignment_add_view(request: HttpRequest, patient_id: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def assignment_remove_view(request: HttpRequest, patient_id: str, assignment_id: int) -> HttpResponse:
+def assignment_remove_view(request: AuthenticatedHttpRequest, patient_id: str, assignment_id: int) -> HttpResponse:
     patient = access_patient(request.user, patient_id, Action.CLINICAL_WRITE, audit_action="measure_schedule.edit")
-    assignment = patient.measure_assignments.filter(pk=assignment_id).first()  # type: ignore[attr-defined]
+    assignment = patient.measure_assignments.filter(pk=assignment_id).first()
     if assignment is None:
         raise Http404
-    services.assignment_remove(actor=request.user, assignment=assignment, now=timezone.now())  # type: ignore[arg-type]
+    services.assignment_remove(actor=request.user, assignment=assignment, now=timezone.now())
     return _schedule_response(request, patient)
 
 
@@ -298,6 +305,7 @@ def _charts(result: selectors.InstrumentResults) -> list[Chart]:
         return trajectory_chart(
             key=key, instrument=instrument, title=f"{instrument.title}: {series_title}", value_range=value_range,
             series=series, label_for=_when, with_bands=with_bands,  # type: ignore[arg-type]
+            band_name=lambda band: display.band_label(instrument, band.code),
             describe=lambda points: display.chart_description(instrument.title, series_title, points),
         )
 
@@ -311,7 +319,7 @@ def _charts(result: selectors.InstrumentResults) -> list[Chart]:
 
 
 @login_required
-def instrument_results_view(request: HttpRequest, patient_id: str, code: str) -> HttpResponse:
+def instrument_results_view(request: AuthenticatedHttpRequest, patient_id: str, code: str) -> HttpResponse:
     patient = access_patient(request.user, patient_id, Action.READ, audit_action="measures.results")
     instrument = _instrument_or_404(code)
     result = selectors.results_for(patient=patient, instrument=instrument)
@@ -325,6 +333,7 @@ def instrument_results_view(request: HttpRequest, patient_id: str, code: str) ->
         context["category"] = display.category_name(result.change)
         context["criterion"] = display.criterion_name(result.change)
         context["significance"] = display.significance_name(result.change)
+        context["bands_note"] = display.bands_note(instrument)
     return render(request, "measures/instrument_results.html", context)
 
 
@@ -336,15 +345,17 @@ def _wording_instruments() -> list[Instrument]:
 
 
 @login_required
-def wording_list_view(request: HttpRequest) -> HttpResponse:
+def wording_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     clinic_id = access_clinic(request.user, Action.WORDING_MANAGE, audit_action="wording.view").pk
     rows = [(i, len(selectors.clinic_wording(clinic_id=clinic_id, instrument=i))) for i in _wording_instruments()]
-    return render(request, "measures/wording_list.html", {"rows": rows})
+    missing = selectors.default_schedule_without_wording(clinic_id=clinic_id)
+    return render(request, "measures/wording_list.html", {"rows": rows, "without_wording": missing,
+                                                          "missing_codes": {i.code for i in missing}})
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def wording_edit_view(request: HttpRequest, code: str) -> HttpResponse:
+def wording_edit_view(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     clinic_id = access_clinic(request.user, Action.WORDING_MANAGE, audit_action="wording.edit").pk
     instrument = _instrument_or_404(code)
     if instrument.licence.wording_reproducible:
@@ -352,8 +363,9 @@ def wording_edit_view(request: HttpRequest, code: str) -> HttpResponse:
     current = selectors.clinic_wording(clinic_id=clinic_id, instrument=instrument)
     form = ItemWordingForm(request.POST or None, instrument=instrument, initial_texts=current)
     if request.method == "POST" and form.is_valid():
-        count = services.clinic_wording_save(actor=request.user, instrument_code=instrument.code,  # type: ignore[arg-type]
+        count = services.clinic_wording_save(actor=request.user, instrument_code=instrument.code,
                                              texts=form.cleaned_data, now=timezone.now())
         messages.success(request, _("Saved the wording of %(count)s items.") % {"count": count})
         return redirect("measures:wording_list")
-    return render(request, "measures/wording_edit.html", {"instrument": instrument, "form": form})
+    context = {"instrument": instrument, "form": form, "licence_text": display.without_tags(instrument.licence.text)}
+    return render(request, "measures/wording_edit.html", context)

@@ -85,9 +85,9 @@ def access_patient_record[M: Model](
     query = objects.filter(**{f"{to_patient}pk__in": patients_in_scope(user, action).values("pk")})
     if patient_id is not None:
         query = query.filter(**{f"{to_patient}pk": patient_id})
-    query = query.annotate(gate_patient_id=F(f"{to_patient}pk"), gate_clinic_id=F(f"{to_patient}clinic_id"))
+    annotated = query.annotate(gate_patient_id=F(f"{to_patient}pk"), gate_clinic_id=F(f"{to_patient}clinic_id"))
     try:
-        record = query.filter(pk=object_id).first()
+        record = annotated.filter(pk=object_id).first()
     except (ValueError, TypeError, ValidationError):  # not a well-formed id: the same answer as a missing record
         record = None
     if record is None:

@@ -6,10 +6,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import validate_email
-from django.http import HttpRequest
 from ninja import Router, Schema, Status
 from pydantic import Field, field_validator
 
+from solace.accounts.requests import AuthenticatedApiRequest
 from solace.audit.access import access_clinic
 from solace.kernel.api_errors import ApiError
 from solace.kernel.permissions import Action
@@ -100,31 +100,31 @@ class ConsentOut(Schema):
 
 
 @router.get("/patients", response=list[PatientOut], summary="Patients in your scope")
-def patient_list(request: HttpRequest) -> Any:
-    return patients_in_scope(request.auth, Action.READ)  # type: ignore[attr-defined]
+def patient_list(request: AuthenticatedApiRequest) -> Any:
+    return patients_in_scope(request.auth, Action.READ)
 
 
 @router.post("/patients", response={201: PatientOut}, summary="Register a patient (clinicians)")
-def patient_create(request: HttpRequest, payload: PatientIn) -> Status[Any]:
-    access_clinic(request.auth, Action.PATIENT_REGISTER, audit_action="patient.create",  # type: ignore[attr-defined]
+def patient_create(request: AuthenticatedApiRequest, payload: PatientIn) -> Status[Any]:
+    access_clinic(request.auth, Action.PATIENT_REGISTER, audit_action="patient.create",
                   error=ApiError(403, "forbidden", "Only clinicians register patients."))
     data = payload.model_dump()
-    return Status(201, services.patient_create(actor=request.auth, data=data))  # type: ignore[attr-defined]
+    return Status(201, services.patient_create(actor=request.auth, data=data))
 
 
 @router.get("/patients/{patient_id}", response=PatientOut, summary="One patient")
-def patient_get(request: HttpRequest, patient_id: str) -> Any:
-    return access_patient(request.auth, patient_id, Action.READ)  # type: ignore[attr-defined]
+def patient_get(request: AuthenticatedApiRequest, patient_id: str) -> Any:
+    return access_patient(request.auth, patient_id, Action.READ)
 
 
 @router.patch("/patients/{patient_id}", response=PatientOut, summary="Update a patient's details")
-def patient_patch(request: HttpRequest, patient_id: str, payload: PatientPatch) -> Any:
-    patient = access_patient(request.auth, patient_id, Action.CLINICAL_WRITE)  # type: ignore[attr-defined]
+def patient_patch(request: AuthenticatedApiRequest, patient_id: str, payload: PatientPatch) -> Any:
+    patient = access_patient(request.auth, patient_id, Action.CLINICAL_WRITE)
     data = {key: value for key, value in payload.model_dump().items() if value is not None}
-    return services.patient_update(actor=request.auth, patient=patient, data=data)  # type: ignore[attr-defined]
+    return services.patient_update(actor=request.auth, patient=patient, data=data)
 
 
 @router.get("/patients/{patient_id}/consents", response=list[ConsentOut], summary="A patient's consents")
-def consent_list(request: HttpRequest, patient_id: str) -> Any:
-    patient = access_patient(request.auth, patient_id, Action.READ, audit_action="consent.list")  # type: ignore[attr-defined]
+def consent_list(request: AuthenticatedApiRequest, patient_id: str) -> Any:
+    patient = access_patient(request.auth, patient_id, Action.READ, audit_action="consent.list")
     return patient.consents.all()

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import zoneinfo
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -16,7 +16,7 @@ from solace.patients.services import PATIENT_FIELDS
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name]
 
 
-class PatientForm(forms.ModelForm):
+class PatientForm(forms.ModelForm[Patient]):
     time_zone = forms.ChoiceField(label=_("Time zone"), choices=TIME_ZONE_CHOICES, initial="Europe/London")
 
     class Meta:
@@ -33,15 +33,16 @@ class PatientForm(forms.ModelForm):
         return value
 
     def clean_email(self) -> str:
-        return self.cleaned_data["email"].lower()
+        email: str = self.cleaned_data["email"]
+        return email.lower()
 
 
 class CareTeamForm(forms.Form):
-    member = forms.ModelChoiceField(label=_("Clinician"), queryset=None)  # type: ignore[arg-type]
+    member = forms.ModelChoiceField(label=_("Clinician"), queryset=User.objects.none())
     role = forms.ChoiceField(label=_("Role in the care team"), choices=CareTeamRole.choices)
 
     def __init__(self, *args: Any, clinic: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["member"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+        cast(forms.ModelChoiceField[User], self.fields["member"]).queryset = User.objects.filter(
             memberships__clinic=clinic, memberships__role__in=[Role.CLINICIAN, Role.SUPERVISOR]
         ).order_by("full_name")

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy
 from solace.accounts.models import Invitation, User, hash_secret
 from solace.accounts.services import ConsentWording, Invitee, PendingInvitation
 from solace.audit.services import audit_record
+from solace.kernel.languages import language_offered
 from solace.kernel.permissions import Role
 from solace.patients.choices import CareTeamRole, ConsentKind
 from solace.patients.models import CareTeamMember, Consent, Patient
@@ -29,6 +30,7 @@ PATIENT_FIELDS = (
 def patient_create(*, actor: User, data: dict[str, Any]) -> Patient:
     """Register a patient in the actor's clinic with the actor as primary clinician."""
     clinic = actor.clinic
+    assert clinic is not None, "PATIENT_REGISTER is granted only to members of a clinic"
     try:
         with transaction.atomic():
             patient = Patient.objects.create(clinic=clinic, created_by=actor, **{f: data[f] for f in PATIENT_FIELDS})
@@ -59,9 +61,13 @@ def patient_update(*, actor: User, patient: Patient, data: dict[str, Any]) -> Pa
 
 
 def care_team_add(*, actor: User, patient: Patient, member: User, role: CareTeamRole) -> CareTeamMember:
+    """Add a clinician to the care team (or change their role in it). A patient has one primary clinician: naming
+    a second raises a ValidationError on `role`, and nothing is saved."""
     if member.clinic != patient.clinic or not member.is_clinic_staff:
         raise ValidationError({"member": _("Choose a clinician of this clinic.")})
     with transaction.atomic():
+        if role == CareTeamRole.PRIMARY:
+            _check_one_primary(patient, member)
         entry, _created = CareTeamMember.objects.update_or_create(
             patient=patient, user=member, defaults={"role": role}
         )
@@ -70,6 +76,15 @@ def care_team_add(*, actor: User, patient: Patient, member: User, role: CareTeam
             patient_id=patient.pk, detail={"role": role, "member_id": member.pk},
         )
     return entry
+
+
+def _check_one_primary(patient: Patient, member: User) -> None:
+    primary = (CareTeamMember.objects.select_for_update().filter(patient=patient, role=CareTeamRole.PRIMARY)
+               .exclude(user=member).select_related("user").first())
+    if primary is not None:
+        raise ValidationError({"role": _(
+            "%(name)s is already this patient's primary clinician. Add %(member)s as a co-clinician or "
+            "supervisor instead.") % {"name": primary.user, "member": member}})
 
 
 # --- the patient's invitation (accepted through solace.accounts.services.invitation_accept) -----------------------
@@ -109,7 +124,7 @@ def invitation_link(token: str) -> str:
 def invitation_send(*, invitation: Invitation, token: str) -> None:
     """E-mail the link in the patient's language. Raises on SMTP failure so the clinician can pass it on by hand."""
     patient = invitation.patient
-    with translation.override(patient.preferred_language):
+    with translation.override(language_offered(patient.preferred_language)):
         context = {"patient": patient, "clinic": patient.clinic, "link": invitation_link(token),
                    "expires_at": invitation.expires_at}
         body = render_to_string("accounts/email/invitation.txt", context)

@@ -9,9 +9,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.http import HttpRequest
 from ninja import Router, Schema
 
+from solace.accounts.requests import AuthenticatedApiRequest
 from solace.audit.access import access_clinic
 from solace.domain.screening import IntakeError, intake_json_schema, screen
 from solace.kernel.api_errors import ApiError
@@ -69,9 +69,9 @@ INTAKE_BODY = {
 
 @router.post("/screening/evaluate", response=ScreeningResultOut, openapi_extra=INTAKE_BODY,
              summary="Evaluate an intake against the screening rules (stores nothing)")
-def screening_evaluate(request: HttpRequest) -> dict[str, object]:
+def screening_evaluate(request: AuthenticatedApiRequest) -> dict[str, object]:
     """Clinicians and supervisors; the clinic's screening thresholds apply."""
-    user = request.auth  # type: ignore[attr-defined]
+    user = request.auth
     clinic = access_clinic(user, Action.CLINICAL_WORK, audit_action="screening.evaluate",
                            error=ApiError(403, "forbidden", "Only clinicians and supervisors evaluate screenings."))
     try:

@@ -14,7 +14,8 @@ DECISION_LABELS = {
     Decision.NOT_SUITABLE: _("Not suitable"),
 }
 
-DecisionChoice = models.TextChoices(  # type: ignore[misc]
+# django-stubs types the functional API without labels, hence the ignore.
+DecisionChoice = models.TextChoices(  # type: ignore[call-overload]
     "DecisionChoice", [(decision.name, (decision.value, DECISION_LABELS[decision])) for decision in Decision])
 """The domain's decisions (solace.domain.screening.Decision) as Django choices: the codes come from the domain,
 only the labels are added here."""
@@ -36,6 +37,14 @@ class SelfExplorationChoice(models.TextChoices):
     HIGH = "high", _("Welcomes self-exploration")
     MODERATE = "moderate", _("Open to some self-exploration")
     LOW = "low", _("Prefers little self-exploration")
+
+
+class RiskLevelChoice(models.TextChoices):
+    """The clinician's risk level (solace.domain.screening.RiskLevel)."""
+
+    LOW = "low", _("Low")
+    MODERATE = "moderate", _("Moderate")
+    HIGH = "high", _("High")
 
 
 SEVERITY_LABELS = {

@@ -4,13 +4,16 @@ the domain parser validates it, so errors read the same everywhere (named on the
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from solace.domain.instruments import get_instrument
+from solace.domain.instruments import AnswerError, Instrument, Item, get_instrument, score_items
+from solace.domain.instruments.answers import skipped_item_codes
 from solace.domain.screening import (
     SCREENING_INSTRUMENTS,
     THRESHOLD_FIELDS,
@@ -20,12 +23,16 @@ from solace.domain.screening import (
     TreatmentKind,
     parse_intake,
 )
+from solace.domain.screening.intake import MAXIMUM_AGE, MINIMUM_AGE
+from solace.measures.display import standing_label
+from solace.measures.services import answers_parse
 from solace.screening.choices import (
     CONCERN_LABELS,
     FLAG_LABELS,
     MODALITY_LABELS,
     TREATMENT_LABELS,
     DecisionChoice,
+    RiskLevelChoice,
     SelfExplorationChoice,
     SignatureKind,
 )
@@ -35,13 +42,41 @@ NAMED_TREATMENTS = {TreatmentKind.ANTIDEPRESSANT.value: "antidepressant_name", T
 
 
 def response_field(code: str) -> str:
+    """The fieldset (and the `id` prefix) of one questionnaire on the intake form."""
     return f"responses_{code}"
 
 
-class IntakeForm(forms.Form):
-    """The clinician's assessment and the measures, one comma-separated answer field per instrument."""
+def item_field(item: Item) -> str:
+    """The form field of one questionnaire item (item codes are unique across instruments)."""
+    return f"answer_{item.code}"
 
-    age = forms.IntegerField(label=gettext_lazy("Age"))
+
+def _wording_shipped(instrument: Instrument) -> bool:
+    return instrument.licence.wording_reproducible and all(
+        option.label for item in instrument.items for option in item.options)
+
+
+def _item_form_field(instrument: Instrument, item: Item) -> forms.Field:
+    """A select of the item's answer options where Solace ships the wording; a number 0..max where the clinic
+    supplies it (the clinic's licensed wording is on the paper or screen the patient answered)."""
+    short = instrument.title.rsplit("(", 1)[-1].rstrip(")") if "(" in instrument.title else instrument.title
+    if _wording_shipped(instrument):
+        return forms.TypedChoiceField(
+            label=f"{short} {item.position}. {_(item.text or '')}", required=False, coerce=int, empty_value=None,
+            choices=[("", "—"), *((str(o.value), f"{o.value} · {_(o.label or '')}") for o in item.options)],
+        )
+    return forms.IntegerField(
+        label=_("%(instrument)s item %(number)d") % {"instrument": short, "number": item.position}, required=False,
+        min_value=item.minimum, max_value=item.maximum, step_size=item.step if item.step > 1 else None,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": item.step}),
+    )
+
+
+class IntakeForm(forms.Form):
+    """The clinician's assessment, their own structured suicide-risk assessment, and the measures, one field per
+    questionnaire item. Every error is shown at once, on the item it concerns."""
+
+    age = forms.IntegerField(label=gettext_lazy("Age"), min_value=MINIMUM_AGE, max_value=MAXIMUM_AGE)
     presenting_concerns = forms.MultipleChoiceField(
         label=gettext_lazy("Presenting concerns"), required=False, widget=forms.CheckboxSelectMultiple,
         choices=[(c.value, CONCERN_LABELS[c.value]) for c in Concern],
@@ -64,44 +99,102 @@ class IntakeForm(forms.Form):
         label=gettext_lazy("Acceptance of self-exploration"), required=False,
         choices=[("", gettext_lazy("Not assessed")), *SelfExplorationChoice.choices],
     )
+    risk_level = forms.ChoiceField(
+        label=gettext_lazy("Suicide risk on your structured risk assessment"), required=False,
+        choices=[("", gettext_lazy("Not recorded")), *RiskLevelChoice.choices],
+        help_text=gettext_lazy("Record your own risk assessment when the C-SSRS is not used electronically. You sign "
+                               "it as the clinician entering this screening; it cannot be changed afterwards."),
+    )
+    risk_assessed_on = forms.DateField(label=gettext_lazy("Date of the risk assessment"), required=False,
+                                       widget=forms.DateInput(attrs={"type": "date"}))
+    risk_protective_factors = forms.CharField(label=gettext_lazy("Protective factors"), required=False,
+                                              max_length=4000, widget=forms.Textarea(attrs={"rows": 2}))
+    risk_safety_plan = forms.ChoiceField(
+        label=gettext_lazy("Is a safety plan in place?"), required=False, widget=forms.RadioSelect,
+        choices=[("yes", gettext_lazy("Yes")), ("no", gettext_lazy("No"))],
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for code in SCREENING_INSTRUMENTS:
             instrument = get_instrument(code)
-            first = instrument.items[0]
-            self.fields[response_field(code)] = forms.CharField(
-                label=_(instrument.title), required=False, max_length=2000,
-                help_text=_("%(count)d answers from %(low)d to %(high)d, separated by commas, in the published item "
-                            "order. %(key)s") % {"count": len(instrument.items), "low": first.minimum,
-                                                 "high": first.maximum, "key": instrument.answer_key},
-                widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
-            )
+            for item in instrument.items:
+                self.fields[item_field(item)] = _item_form_field(instrument, item)
         self.intake_data: dict[str, Any] = {}
+
+    RISK_FIELDS = ("risk_level", "risk_assessed_on", "risk_protective_factors", "risk_safety_plan")
 
     def groups(self) -> list[tuple[str, list[forms.BoundField]]]:
         """Fieldsets for the template, each with a legend."""
         names = [
             (_("The patient"), ["age", "presenting_concerns"]),
             (_("Clinical assessment"), ["clinical_flags"]),
+            (_("Suicide-risk assessment"), list(self.RISK_FIELDS)),
             (_("Other treatments"), ["concurrent_treatments", "antidepressant_name", "other_name"]),
             (_("Preferences"), ["modality_preference", "self_exploration_acceptance"]),
-            (_("Measures"), [response_field(code) for code in SCREENING_INSTRUMENTS]),
         ]
         return [(legend, [self[name] for name in fields]) for legend, fields in names]
 
+    def questionnaires(self) -> list[dict[str, Any]]:
+        """One fieldset per questionnaire: its title, what the answers mean, its item fields, whether it is open."""
+        rows = []
+        for code in SCREENING_INSTRUMENTS:
+            instrument = get_instrument(code)
+            fields = [self[item_field(item)] for item in instrument.items]
+            given = any(field.value() not in (None, "") for field in fields)
+            rows.append({"code": code, "id": response_field(code), "title": _(instrument.title),
+                         "key": instrument.answer_key, "fields": fields,
+                         "open": given or any(field.errors for field in fields)})
+        return rows
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        self._check_risk_assessment(cleaned)
+        responses = {code: answers for code in SCREENING_INSTRUMENTS
+                     if (answers := self._checked_answers(code, cleaned)) is not None}
         if self.errors:
             return cleaned
-        self.intake_data = self._intake(cleaned)
+        self.intake_data = self._intake(cleaned, responses)
         try:
             parse_intake(self.intake_data)
         except IntakeError as exc:
             self.add_error(self._field_for(exc.field), exc.message)
         return cleaned
 
-    def _intake(self, cleaned: dict[str, Any]) -> dict[str, Any]:
+    def _check_risk_assessment(self, cleaned: dict[str, Any]) -> None:
+        if not cleaned.get("risk_level"):
+            return
+        if cleaned.get("risk_assessed_on") is None and "risk_assessed_on" not in self.errors:
+            self.add_error("risk_assessed_on", _("Give the date of the risk assessment."))
+        if not cleaned.get("risk_safety_plan"):
+            self.add_error("risk_safety_plan", _("Say whether a safety plan is in place."))
+
+    def _checked_answers(self, code: str, cleaned: dict[str, Any]) -> list[int | None] | None:
+        """The questionnaire's answers in item order, or None when it was not given; every missing or bad answer
+        goes on its own item field."""
+        instrument = get_instrument(code)
+        names = {item.code: item_field(item) for item in instrument.items}
+        if not any(self[name].value() not in (None, "") for name in names.values()):
+            return None
+        raw = {item: cleaned.get(name) for item, name in names.items() if name not in self.errors}
+        try:
+            parsed = answers_parse(instrument, raw)
+            score_items(instrument, parsed)
+        except ValidationError as exc:
+            for item, messages in exc.message_dict.items():
+                self.add_error(names[item], messages)
+            return None
+        except AnswerError:
+            skipped = skipped_item_codes(instrument, parsed)
+            for question in instrument.items:
+                if (parsed[question.code] is None and question.code not in skipped
+                        and names[question.code] not in self.errors):
+                    self.add_error(names[question.code], _("Item %(number)d: please choose an answer.") % {
+                        "number": question.position})
+            return None
+        return [parsed[item.code] for item in instrument.items]
+
+    def _intake(self, cleaned: dict[str, Any], responses: dict[str, list[int | None]]) -> dict[str, Any]:
         treatments = []
         for kind in cleaned["concurrent_treatments"]:
             name_field = NAMED_TREATMENTS.get(kind)
@@ -111,12 +204,15 @@ class IntakeForm(forms.Form):
             "age": cleaned["age"],
             "presenting_concerns": cleaned["presenting_concerns"],
             "clinical_flags": {flag.value: flag.value in cleaned["clinical_flags"] for flag in ClinicalFlag},
-            "responses": {
-                code: _answers(cleaned[response_field(code)])
-                for code in SCREENING_INSTRUMENTS if cleaned[response_field(code)].strip()
-            },
+            "responses": responses,
             "concurrent_treatments": treatments,
         }
+        if cleaned.get("risk_level"):
+            data["risk_assessment"] = {
+                "level": cleaned["risk_level"], "assessed_on": cleaned["risk_assessed_on"].isoformat(),
+                "protective_factors": cleaned.get("risk_protective_factors", ""),
+                "safety_plan_in_place": cleaned["risk_safety_plan"] == "yes",
+            }
         for choice in ("modality_preference", "self_exploration_acceptance"):
             if cleaned[choice]:
                 data[choice] = cleaned[choice]
@@ -127,8 +223,10 @@ class IntakeForm(forms.Form):
         if error_field is None:
             return None
         head, _dot, rest = error_field.partition(".")
-        if head == "responses":
-            return response_field(rest)
+        if head == "risk_assessment":
+            return {"level": "risk_level", "assessed_on": "risk_assessed_on",
+                    "protective_factors": "risk_protective_factors",
+                    "safety_plan_in_place": "risk_safety_plan"}.get(rest)
         if head == "concurrent_treatments" and rest.endswith(".name"):
             kind = self.intake_data["concurrent_treatments"][int(rest.split(".")[0])]["kind"]
             return NAMED_TREATMENTS.get(kind, head)
@@ -149,13 +247,14 @@ class IntakeForm(forms.Form):
             if treatment.get("name") and treatment["kind"] in NAMED_TREATMENTS:
                 data[NAMED_TREATMENTS[treatment["kind"]]] = treatment["name"]
         for code, answers in intake.get("responses", {}).items():
-            data[response_field(code)] = ", ".join("" if a is None else str(a) for a in answers)
+            data.update(IntakeForm.answers_data(code, answers))
         return data
 
-
-def _answers(text: str) -> list[str | None]:
-    """"1, 2,,3" -> ["1", "2", None, "3"]: an empty place is an unanswered item (the domain names it)."""
-    return [part.strip() or None for part in text.split(",")]
+    @staticmethod
+    def answers_data(code: str, answers: Sequence[object]) -> dict[str, str]:
+        """Form data for one questionnaire's answers in published item order (None: unanswered)."""
+        return {item_field(item): "" if answer is None else str(answer)
+                for item, answer in zip(get_instrument(code).items, answers, strict=False)}
 
 
 class SignForm(forms.Form):
@@ -167,9 +266,20 @@ class SignForm(forms.Form):
     )
     reason = forms.CharField(label=gettext_lazy("Reason (required for an override)"), required=False,
                              widget=forms.Textarea(attrs={"rows": 3}), max_length=4000)
+    co_treatment_plan = forms.CharField(
+        label=gettext_lazy("Your plan for the treatment not recommended alongside CFT"), required=False,
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
+        help_text=gettext_lazy("Required: the screening lists a concurrent treatment that is not recommended with "
+                               "CFT. Say how you will handle it (for example, sequence the two treatments)."),
+    )
+
+    def __init__(self, *args: Any, plan_required: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not plan_required:
+            del self.fields["co_treatment_plan"]
 
 
-class PreparationForm(forms.ModelForm):
+class PreparationForm(forms.ModelForm[Preparation]):
     class Meta:
         model = Preparation
         fields = ("self_criticism_moments", "anxiety_helpers", "goals", "preferred_format")
@@ -201,9 +311,8 @@ class ThresholdsForm(forms.Form):
 
 def _threshold_field(spec: dataclasses.Field[Any], value: object) -> forms.Field:
     meta = spec.metadata
-    published = _("published") if meta["published"] else _("Solace design choice")
     help_text = _("Default %(default)s (%(published)s). Source: %(source)s") % {
-        "default": spec.default, "published": published, "source": meta["source"]}
+        "default": spec.default, "published": standing_label(meta["standing"]), "source": _(meta["source"])}
     common: dict[str, Any] = {"label": _(meta["label"]), "help_text": help_text, "initial": value}
     match spec.type:
         case "bool":

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from solace.screening.choices import DecisionChoice, PreferredFormat, SignatureKind
+from solace.screening.choices import DecisionChoice, PreferredFormat, RiskLevelChoice, SignatureKind
 
 
 class ClinicScreeningSettings(models.Model):
@@ -58,6 +60,9 @@ class ScreeningSignature(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     cosigned_at = models.DateTimeField(null=True, blank=True)
+    co_treatment_plan = models.TextField(_("plan for the not-recommended co-treatment"), blank=True)
+    """The clinician's written plan acknowledging a co-treatment not recommended alongside CFT (REBT); required
+    at signature only when the result lists one (solace.domain.screening.co_treatment_plan_required)."""
 
     class Meta:
         constraints = [
@@ -74,6 +79,29 @@ class ScreeningSignature(models.Model):
     @property
     def awaiting_cosignature(self) -> bool:
         return self.needs_cosignature and self.cosigned_at is None
+
+
+class RiskAssessment(models.Model):
+    """The clinician's own structured suicide-risk assessment, recorded at intake with the screening it was entered
+    with, for clinics not licensed to use the C-SSRS electronically. Signed when it is recorded (by the clinician
+    who entered it) and read-only from then on: a new assessment comes with a new screening."""
+
+    patient = models.ForeignKey("patients.Patient", on_delete=models.PROTECT, related_name="risk_assessments")
+    screening = models.OneToOneField(Screening, on_delete=models.PROTECT, related_name="risk_assessment")
+    level = models.CharField(_("risk level"), max_length=10, choices=RiskLevelChoice.choices)
+    protective_factors = models.TextField(_("protective factors"), blank=True)
+    safety_plan_in_place = models.BooleanField(_("safety plan in place"))
+    assessed_on = models.DateField(_("date of the assessment"))
+    signed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    signed_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"risk assessment {self.pk} ({self.level})"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ValueError("A signed risk assessment is read-only.")
+        super().save(*args, **kwargs)
 
 
 class Preparation(models.Model):

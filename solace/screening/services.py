@@ -12,18 +12,32 @@ from django.utils.translation import gettext as _
 
 from solace.accounts.models import User
 from solace.audit.services import audit_record
+from solace.domain.instruments import get_instrument
 from solace.domain.screening import (
+    MINIMUM_PLAN_LENGTH,
     RULESET_VERSION,
     Decision,
+    Intake,
     ThresholdError,
+    co_treatment_plan_missing,
+    co_treatment_plan_required,
     evaluate,
     parse_intake,
     thresholds_from_overrides,
 )
 from solace.kernel.permissions import Action, user_may
+from solace.measures.choices import ResponseOrigin
+from solace.measures.selectors import latest_answers_in_order
+from solace.measures.services import response_submit
 from solace.patients.models import Patient
 from solace.screening.choices import SignatureKind
-from solace.screening.models import ClinicScreeningSettings, Preparation, Screening, ScreeningSignature
+from solace.screening.models import (
+    ClinicScreeningSettings,
+    Preparation,
+    RiskAssessment,
+    Screening,
+    ScreeningSignature,
+)
 from solace.screening.selectors import clinic_thresholds
 
 MINIMUM_REASON_LENGTH = 10
@@ -31,8 +45,10 @@ PREPARATION_FIELDS = ("self_criticism_moments", "anxiety_helpers", "goals", "pre
 
 
 def screening_record(*, actor: User, patient: Patient, data: object, now: datetime) -> Screening:
-    """Evaluate intake JSON with the clinic's thresholds and store it. Raises IntakeError (naming the field)
-    before anything is written."""
+    """Evaluate intake JSON with the clinic's thresholds and store it, with the clinician's risk assessment (signed
+    by `actor`) and the questionnaire answers as submitted measure responses (critical answers raise their safety
+    events there). Raises IntakeError (naming the field) before anything is written; a ValidationError from the
+    measures service (keyed by item code) leaves nothing written either."""
     thresholds = clinic_thresholds(patient.clinic)
     intake = parse_intake(data)
     result = evaluate(intake, thresholds)
@@ -44,15 +60,53 @@ def screening_record(*, actor: User, patient: Patient, data: object, now: dateti
         audit_record(actor=actor, action="screening.evaluate", object_type="screening", object_id=screening.pk,
                      patient_id=patient.pk, clinic_id=patient.clinic_id,
                      detail={"ruleset_version": RULESET_VERSION})
+        _risk_assessment_sign(actor=actor, screening=screening, intake=intake, now=now)
+        _answers_submit(actor=actor, patient=patient, intake=intake, now=now)
     return screening
 
 
+def _risk_assessment_sign(*, actor: User, screening: Screening, intake: Intake, now: datetime) -> None:
+    assessment = intake.risk_assessment
+    if assessment is None:
+        return
+    stored = RiskAssessment.objects.create(
+        patient=screening.patient, screening=screening, level=assessment.level.value,
+        protective_factors=assessment.protective_factors, safety_plan_in_place=assessment.safety_plan_in_place,
+        assessed_on=assessment.assessed_on, signed_by=actor, signed_at=now,
+    )
+    audit_record(actor=actor, action="risk_assessment.sign", object_type="risk_assessment", object_id=stored.pk,
+                 patient_id=screening.patient_id, clinic_id=screening.patient.clinic_id,
+                 detail={"screening": screening.pk, "level": assessment.level.value})
+
+
+def _answers_submit(*, actor: User, patient: Patient, intake: Intake, now: datetime) -> None:
+    """Each questionnaire of the intake as a submitted response, unless it repeats the patient's latest response
+    to that questionnaire answer for answer (the intake was pre-filled from it): a Solace design choice, so a
+    questionnaire the patient completed is not counted twice."""
+    latest = latest_answers_in_order(patient=patient, codes=tuple(intake.scores))
+    for code, result in intake.scores.items():
+        answers = {item: result.answers[item] for item in get_instrument(code).item_codes}
+        if code in latest and latest[code][0] == list(answers.values()):
+            continue
+        response_submit(actor=actor, patient=patient, instrument_code=code, answers=answers, now=now,
+                        origin=ResponseOrigin.SCREENING_INTAKE)
+
+
 def screening_sign(
-    *, actor: User, screening: Screening, kind: str, now: datetime, decision: str = "", reason: str = ""
+    *, actor: User, screening: Screening, kind: str, now: datetime, decision: str = "", reason: str = "",
+    co_treatment_plan: str = "",
 ) -> ScreeningSignature:
     """Sign the screening's decision, or override it with a written reason. Overriding a not_suitable screening
-    leaves the signature awaiting a supervisor's co-signature."""
-    reason = reason.strip()
+    leaves the signature awaiting a supervisor's co-signature. When a co-treatment is not recommended alongside
+    CFT (REBT), the signature needs the clinician's written plan for it (`co_treatment_plan`)."""
+    reason, co_treatment_plan = reason.strip(), co_treatment_plan.strip()
+    verdicts = [treatment["verdict"] for treatment in screening.result.get("co_treatments", [])]
+    if co_treatment_plan_missing(verdicts, co_treatment_plan):
+        raise ValidationError({"co_treatment_plan": _(
+            "Write your plan for the treatment that is not recommended alongside CFT (at least %(count)d "
+            "characters).") % {"count": MINIMUM_PLAN_LENGTH}})
+    if not co_treatment_plan_required(verdicts):
+        co_treatment_plan = ""
     if kind == SignatureKind.ACCEPT:
         decision = screening.decision
     elif kind == SignatureKind.OVERRIDE:
@@ -66,13 +120,14 @@ def screening_sign(
             raise ValidationError(_("This screening is already signed. Screen the patient again to sign anew."))
         signature = ScreeningSignature.objects.create(
             screening=screening, kind=kind, decision=decision, reason=reason, signed_by=actor, signed_at=now,
-            needs_cosignature=needs_cosignature,
+            needs_cosignature=needs_cosignature, co_treatment_plan=co_treatment_plan,
         )
         audit_record(
             actor=actor, action="screening.override" if kind == SignatureKind.OVERRIDE else "screening.sign",
             object_type="screening", object_id=screening.pk, patient_id=screening.patient_id,
             clinic_id=screening.patient.clinic_id,
-            detail={"kind": kind, "needs_cosignature": needs_cosignature},
+            detail={"kind": kind, "needs_cosignature": needs_cosignature,
+                    "co_treatment_acknowledged": bool(co_treatment_plan)},
         )
     return signature
 

@@ -33,7 +33,7 @@ STAFF_ONLY = frozenset({"accounts:api_tokens"})
 def navigation(request: HttpRequest) -> dict[str, Any]:
     """The navigation for the signed-in role, with the count of unacknowledged alerts for clinical staff."""
     user = request.user
-    if not user.is_authenticated or (user.is_clinic_staff and not user.is_verified()):  # type: ignore[union-attr]
+    if not user.is_authenticated or (user.is_clinic_staff and not user.is_verified()):
         return {"nav_items": []}
     open_alerts = open_alert_count(user) if user_may(user, Action.CLINICAL_WORK) else 0  # one query: banner and menu
     items = []

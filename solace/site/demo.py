@@ -24,14 +24,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from solace.accounts.models import Clinic, User
 from solace.accounts.services import member_create
-from solace.alerts.models import SafetyEvent, SafetyKind
 from solace.audit.services import audit_record
 from solace.courses.choices import CourseFormat, CourseStatus, SessionStatus, Stage
 from solace.courses.models import CoursePlanVersion, TherapySession, TreatmentCourse
-from solace.domain.planning import PLANNER_VERSION, PlanRequest, plan_course
+from solace.courses.services import plan_generate, screening_basis
 from solace.kernel.permissions import Role
+from solace.measures.services import response_submit
 from solace.patients.choices import CareTeamRole, ConsentKind, Language
 from solace.patients.models import CareTeamMember, Consent, Patient
+from solace.screening.choices import SignatureKind
+from solace.screening.services import screening_record, screening_sign
 
 DEMO_CLINIC_NAME = "Solace Demo Clinic"
 DEMO_CLINIC_SLUG = "solace-demo"
@@ -100,10 +102,11 @@ SESSION_MINUTES = (60, 75, 90)
 SESSION_HOURS = (9, 10, 11, 13, 14, 15, 16, 17)
 ATTENDANCE_RATE = 0.88
 PATIENT_ACCOUNTS = 6
-SAFETY_EVENTS = (
-    (SafetyKind.SUICIDALITY_ITEM, "phq9.item9>=1", timedelta(hours=3)),
-    (SafetyKind.DETERIORATION, "reliable_deterioration:core10", timedelta(days=1, hours=2)),
-)
+# The demo's safety events come only from what the product raises: a PHQ-9 with item 9 ("thoughts that you would
+# be better off dead or of hurting yourself") answered above 0, submitted through the real service (how long ago,
+# and item 9's answer).
+CRITICAL_PHQ9 = ((timedelta(hours=3), 1), (timedelta(days=1, hours=2), 2))
+SCREENING_DAYS_BEFORE_COURSE = 14
 
 
 @dataclass(frozen=True)
@@ -305,9 +308,11 @@ def demo_load(*, today: date, now: datetime) -> Clinic:
             patient = _patient_create(clinic, person, primary=clinicians[index % 2],
                                       password_hash=password_hash if index in account_indexes else None)
             _care_team_create(patient, clinicians, supervisor, index=index)
-            course = _course_create(patient, course_plan(rng, stage=stage, today=today), now=now)
+            plan = course_plan(rng, stage=stage, today=today)
+            _screening_create(patient, signer=clinicians[index % 2], started_on=plan.started_on)
+            course = _course_create(patient, plan, now=now)
             _consents_create(patient, course, recorded_by=patient.user or clinicians[index % 2])
-        _safety_events_create(clinic, now=now)
+        _critical_answers_submit(clinic, now=now)
         audit_record(
             actor=None, actor_label="cli:demo", action="demo.load",
             object_type="clinic", object_id=clinic.pk, clinic_id=clinic.pk,
@@ -374,19 +379,42 @@ def _course_create(patient: Patient, plan: CoursePlan, *, now: datetime) -> Trea
         sessions.append(TherapySession(course=course, number=number, scheduled_start=start,
                                        duration_minutes=plan.session_minutes, status=status))
     TherapySession.objects.bulk_create(sessions)
+    assert patient.created_by is not None, "every demo patient is registered by a demo clinician"
     _plan_version_create(course, author=patient.created_by, now=now)
     return course
 
 
-def _plan_version_create(course: TreatmentCourse, *, author: User | None, now: datetime) -> None:
-    """Version 1 of the course's plan, as a suitable screening and the course's own weeks and minutes give it."""
-    plan = plan_course(PlanRequest(decision="suitable", format=course.format, weeks=course.weeks,
-                                   session_minutes=course.session_minutes))
+def _age_on(born: date, day: date) -> int:
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def demo_intake(patient: Patient, *, on: date) -> dict[str, object]:
+    """A fictional intake that screens as suitable: self-criticism, mild depression and no answer on PHQ-9 item 9
+    (a critical answer would raise a safety event and block the course, as it should)."""
+    rng = random.Random(f"{DEMO_SEED}:intake:{patient.email}")
+    phq9 = [rng.randint(0, 1) for _ in range(8)] + [0]
+    return {"age": _age_on(patient.date_of_birth, on), "presenting_concerns": ["self_criticism"],
+            "responses": {"phq9": phq9, "ders16": [2] * 16, "ceas": [7] * 13}}
+
+
+def _screening_create(patient: Patient, *, signer: User, started_on: date) -> None:
+    """Screened and signed (through the screening services) two weeks before the course starts, as the product
+    requires before any course."""
+    at = datetime.combine(started_on - timedelta(days=SCREENING_DAYS_BEFORE_COURSE), time(10), tzinfo=UTC)
+    screening = screening_record(actor=signer, patient=patient, data=demo_intake(patient, on=at.date()), now=at)
+    screening_sign(actor=signer, screening=screening, kind=SignatureKind.ACCEPT, now=at + timedelta(minutes=20))
+
+
+def _plan_version_create(course: TreatmentCourse, *, author: User, now: datetime) -> None:
+    """Version 1 of the course's plan, generated from the patient's signed screening and the course's own weeks
+    and minutes (the courses service's rule)."""
+    basis = screening_basis(course.patient)
+    assert basis is not None, "every demo patient is screened and signed before their course"
     CoursePlanVersion.objects.create(
-        course=course, number=1, plan=plan.to_dict(), author=author, created_at=now,
-        source={"screening_id": None, "decision": "suitable", "adaptations": [], "concerns": [],
-                "planner_version": PLANNER_VERSION},
-        summary="Generated for the demo clinic.",
+        course=course, number=1, author=author, created_at=now, source=basis.source(),
+        plan=plan_generate(basis, course_format=course.format, weeks=course.weeks,
+                           session_minutes=course.session_minutes),
+        summary="Generated for the demo clinic from the signed screening.",
     )
 
 
@@ -400,13 +428,14 @@ def _consents_create(patient: Patient, course: TreatmentCourse, *, recorded_by: 
     )
 
 
-def _safety_events_create(clinic: Clinic, *, now: datetime) -> None:
+def _critical_answers_submit(clinic: Clinic, *, now: datetime) -> None:
+    """PHQ-9s with a critical item 9, entered by the primary clinician through `response_submit`, which raises the
+    safety event, its deliveries to the care team and the escalation, exactly as a real submission does."""
     active = list(
         Patient.objects.filter(clinic=clinic, courses__status=CourseStatus.ACTIVE, user__isnull=True)
-        .order_by("family_name", "given_name")[: len(SAFETY_EVENTS)]
+        .order_by("family_name", "given_name")[: len(CRITICAL_PHQ9)]
     )
-    SafetyEvent.objects.bulk_create(
-        SafetyEvent(patient=patient, kind=kind, source_type="demo", source_id=str(number), reason=reason,
-                    raised_at=now - ago)
-        for number, (patient, (kind, reason, ago)) in enumerate(zip(active, SAFETY_EVENTS, strict=True), start=1)
-    )
+    for patient, (ago, item9) in zip(active, CRITICAL_PHQ9, strict=True):
+        primary = patient.care_team.get(role=CareTeamRole.PRIMARY).user
+        answers = {f"phq9_q{number}": 2 for number in range(1, 9)} | {"phq9_q9": item9}
+        response_submit(actor=primary, patient=patient, instrument_code="phq9", answers=answers, now=now - ago)

@@ -1,6 +1,6 @@
 """Demo measures: the default schedule on every demo course, and fictional questionnaire results at the sessions
 already held, so the charts and summaries have something to show. Scored by the domain; never a critical answer
-(the demo's safety events are its own, and a fictional one here would muddle them)."""
+(the demo's only critical answers go through `response_submit` in `demo.py`, which raises their safety events)."""
 
 from __future__ import annotations
 

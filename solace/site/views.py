@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from solace.accounts.requests import AuthenticatedHttpRequest
 from solace.audit.access import access_clinic
 from solace.courses.selectors import patient_course
 from solace.kernel.permissions import Action, user_may
@@ -23,7 +24,7 @@ LANDING: tuple[tuple[Action, str], ...] = (
 
 
 @login_required
-def home_view(request: HttpRequest) -> HttpResponse:
+def home_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Each role's landing page; a role with none (a researcher, for now) is told so."""
     if user_may(request.user, Action.OWN_READ):
         return patient_home(request)
@@ -33,7 +34,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
     return render(request, "site/no_role.html")
 
 
-def patient_home(request: HttpRequest) -> HttpResponse:
+def patient_home(request: AuthenticatedHttpRequest) -> HttpResponse:
     patient = own_patient(request.user, Action.OWN_READ, audit_action="patient.home")
     now = timezone.now()
     context = {"patient": patient, "due": due_list(patient=patient, now=now),
@@ -42,17 +43,17 @@ def patient_home(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def caseload_view(request: HttpRequest) -> HttpResponse:
+def caseload_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Clinical staff's patients with stage, next session and open alerts (composed from several apps)."""
     access_clinic(request.user, Action.CLINICAL_WORK, audit_action="caseload.view")
     patients = caseload_list(user=request.user, now=timezone.now())
-    template = "site/partials/_caseload.html" if request.htmx else "site/caseload.html"  # type: ignore[attr-defined]
+    template = "site/partials/_caseload.html" if request.htmx else "site/caseload.html"
     return render(request, template, {"patients": patients})
 
 
 def crisis_view(request: HttpRequest) -> HttpResponse:
     """Crisis resources: public, no sign-in, nothing to wait for."""
-    clinic = request.user.clinic if request.user.is_authenticated else None  # type: ignore[union-attr]
+    clinic = request.user.clinic if request.user.is_authenticated else None
     return render(request, "site/crisis.html", {"clinic": clinic})
 
 

@@ -303,7 +303,7 @@ def _group_plan_session_form(cast: Cast) -> dict[str, Any]:
 def _group_attendance_form(cast: Cast) -> dict[str, Any]:
     from solace.courses.testing import cast_group_session
 
-    return {f"member_{session.pk}": "attended" for session in cast_group_session(cast).member_sessions.all()}  # type: ignore[attr-defined]
+    return {f"member_{session.pk}": "attended" for session in cast_group_session(cast).member_sessions.all()}
 
 
 def _group_member_name(cast: Cast) -> str:

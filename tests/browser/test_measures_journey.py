@@ -66,7 +66,13 @@ def test_patient_completes_phq9_on_a_phone_and_the_clinician_sees_it(
     staff.page.get_by_role("button", name="Apply the default schedule for the current course").click()
     schedule = staff.page.locator("#schedule")
     expect(schedule).to_contain_text("Patient Health Questionnaire-9 (PHQ-9) · Before every session")
-    expect(schedule).to_contain_text("Self-Compassion Scale - Short Form (SCS-SF) · At course milestones")
+    # Solace may not ship the RSES, FSCRS and SCS-SF wording and this clinic has supplied none: they are not
+    # assigned (the patient would read "Item 3" with unlabelled answers), and the clinician is told why.
+    expect(schedule).to_contain_text("Not assigned, because the clinic has not supplied their wording")
+    expect(schedule.locator('[data-testid="schedule-without-wording"]')).to_contain_text(
+        "Self-Compassion Scale - Short Form (SCS-SF)")
+    expect(schedule.locator(".schedule-list")).not_to_contain_text("Self-Compassion Scale")
+    expect(schedule.locator(".schedule-list")).not_to_contain_text("Rosenberg")
 
     phone = visit(viewport=PHONE)
     page = phone.page
@@ -113,7 +119,7 @@ def test_patient_completes_phq9_on_a_phone_and_the_clinician_sees_it(
     response = MeasureResponse.objects.get(patient=patient)
     assert (response.status, response.total, response.band) == ("submitted", 12.0, "moderate")
     event = SafetyEvent.objects.get(patient=patient)
-    assert (event.kind, event.reason, event.source_id) == ("suicidality_item", "phq9:phq9_q9", str(response.pk))
+    assert (event.kind, event.reason, event.source_id) == ("suicidal_ideation", "phq9:phq9_q9", str(response.pk))
 
     staff.page.goto(f"/measures/patients/{patient.pk}/")
     summary_table = staff.page.locator("table.summary")

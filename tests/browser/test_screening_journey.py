@@ -47,7 +47,9 @@ def test_a_contraindication_blocks_the_course_until_a_supervisor_co_signs_the_ov
 
     page.get_by_label("Chronic depression").check()
     page.get_by_label("Acute psychotic episode (for example acute schizophrenia)").check()
-    page.get_by_label("Patient Health Questionnaire-9 (PHQ-9)").fill("2, 2, 1, 2, 1, 1, 1, 0, 0")
+    page.locator("#responses_phq9 summary").click()
+    for item, answer in enumerate(["2", "2", "1", "2", "1", "1", "1", "0", "0"], start=1):
+        page.get_by_label(re.compile(rf"^PHQ-9 {item}\. ")).select_option(answer)
     page.get_by_role("button", name="Evaluate").click()
 
     expect(page).to_have_url(RESULT_PAGE)

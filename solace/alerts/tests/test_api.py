@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from solace.accounts.services import api_token_create
-from solace.alerts.choices import SafetyKind, SafetyStatus
+from solace.alerts.choices import SafetyKind, SafetyStatus, Severity
 from solace.alerts.models import SafetyEvent
 from solace.alerts.testing import event_raise
 from solace.audit.models import AuditEvent
@@ -18,23 +18,25 @@ from solace.testing.factories import Cast, signed_in_client
 pytestmark = pytest.mark.django_db
 
 
-def _bearer(user) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _bearer(user) -> dict[str, str]:
     _token, raw = api_token_create(user=user, name="integration")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    return {"Authorization": f"Bearer {raw}"}
 
 
-def test_the_list_is_scoped_and_most_urgent_first(cast: Cast) -> None:
+def test_the_list_is_scoped_and_most_severe_first(cast: Cast) -> None:
     now = timezone.now()
-    deterioration = event_raise(cast.patient, now=now - timedelta(hours=2), kind=SafetyKind.DETERIORATION)
+    deterioration = event_raise(cast.patient, now=now - timedelta(hours=2), kind=SafetyKind.DETERIORATION,
+                                severity=Severity.ROUTINE)
     crisis = event_raise(cast.patient, now=now - timedelta(hours=1))
 
-    response = Client().get("/api/v1/alerts", **_bearer(cast.assigned_clinician))
+    response = Client().get("/api/v1/alerts", headers=_bearer(cast.assigned_clinician))
 
     assert response.status_code == 200
     body = response.json()
     assert [item["id"] for item in body] == [crisis.pk, deterioration.pk]
     assert body[0] | {"raised_at": None} == {
-        "id": crisis.pk, "patient_id": str(cast.patient.pk), "kind": "crisis", "status": "open",
+        "id": crisis.pk, "patient_id": str(cast.patient.pk), "kind": "crisis", "severity": "urgent",
+        "severity_basis": "solace_design", "status": "open",
         "source_type": "test", "source_id": "1", "reason": "test:crisis", "raised_at": None,
         "acknowledged_at": None, "acknowledged_by_id": None, "resolved_at": None, "resolved_by_id": None,
     }
@@ -58,7 +60,7 @@ def test_the_list_filters_by_status_and_names_a_bad_one(cast: Cast) -> None:
 def test_acknowledge_through_the_api_saves_and_returns_the_event(cast: Cast) -> None:
     event = event_raise(cast.patient, now=timezone.now())
 
-    response = Client().post(f"/api/v1/alerts/{event.pk}/acknowledge", **_bearer(cast.supervisor))
+    response = Client().post(f"/api/v1/alerts/{event.pk}/acknowledge", headers=_bearer(cast.supervisor))
 
     assert response.status_code == 200
     assert response.json()["status"] == "acknowledged"

@@ -157,7 +157,7 @@ def test_a_failing_mail_server_is_retried_with_back_off_and_the_delivery_kept(
 
 
 def test_a_failure_queues_a_retry_for_the_worker(
-    settings: Settings, event: SafetyEvent, django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    settings: Settings, event: SafetyEvent, django_capture_on_commit_callbacks,
 ) -> None:
     _smtp_down(settings)
     now = timezone.now()

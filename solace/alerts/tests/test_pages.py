@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from solace.alerts.choices import SafetyKind, SafetyStatus, SkipReason
+from solace.alerts.choices import SafetyKind, SafetyStatus, Severity, SkipReason
 from solace.alerts.models import ClinicAlertSettings, SafetyEvent
 from solace.alerts.services import safety_event_acknowledge, safety_event_resolve
 from solace.alerts.testing import event_raise
@@ -28,12 +28,15 @@ def _row_order(page: str, events: list[SafetyEvent]) -> list[int]:
     return sorted(positions, key=positions.__getitem__)
 
 
-def test_the_list_puts_the_most_urgent_first_and_shows_recent_history(cast: Cast) -> None:
+def test_the_list_puts_the_most_severe_first_then_the_longest_waiting_and_shows_recent_history(cast: Cast) -> None:
     now = timezone.now()
-    deterioration = event_raise(cast.patient, now=now - timedelta(hours=3), kind=SafetyKind.DETERIORATION)
-    late_crisis = event_raise(cast.patient, now=now - timedelta(minutes=5), kind=SafetyKind.CRISIS)
-    early_crisis = event_raise(cast.patient, now=now - timedelta(hours=1), kind=SafetyKind.CRISIS)
-    item = event_raise(cast.patient, now=now - timedelta(hours=2), kind=SafetyKind.SUICIDALITY_ITEM)
+    deterioration = event_raise(cast.patient, now=now - timedelta(hours=3), kind=SafetyKind.DETERIORATION,
+                                severity=Severity.ROUTINE)
+    late_crisis = event_raise(cast.patient, now=now - timedelta(minutes=5), kind=SafetyKind.SUICIDAL_BEHAVIOUR,
+                              severity=Severity.EMERGENCY)
+    early_crisis = event_raise(cast.patient, now=now - timedelta(hours=1), kind=SafetyKind.CRISIS,
+                               severity=Severity.EMERGENCY)
+    item = event_raise(cast.patient, now=now - timedelta(hours=2), kind=SafetyKind.SUICIDAL_IDEATION)
     taken = event_raise(cast.patient, now=now - timedelta(hours=4))
     safety_event_acknowledge(actor=cast.assigned_clinician, event=taken, now=now)
     recent = event_raise(cast.patient, now=now - timedelta(days=2))
@@ -115,7 +118,7 @@ def test_acknowledging_saves_who_and_when_and_cancels_the_escalation(cast: Cast,
     assert "Acknowledged. Escalation to the supervisors is cancelled." in page
     event.refresh_from_db()
     assert (event.status, event.acknowledged_by) == (SafetyStatus.ACKNOWLEDGED, cast.assigned_clinician)
-    assert timezone.now() - event.acknowledged_at < timedelta(minutes=1)
+    assert event.acknowledged_at is not None and timezone.now() - event.acknowledged_at < timedelta(minutes=1)
     escalation = event.deliveries.get(level="escalation")
     assert escalation.skip_reason == SkipReason.ACKNOWLEDGED_BEFORE_SENT  # RAISED is in the past: it was due
     assert "Not sent: Acknowledged before it could be sent" in page
@@ -192,15 +195,18 @@ def test_a_clinic_administrator_sets_the_escalation_delay(cast: Cast) -> None:
     client = signed_in_client(cast.clinic_admin)
     assert 'value="30"' in client.get("/alerts/settings/").content.decode()
 
-    bad = client.post("/alerts/settings/", {"escalation_minutes": "2"})
+    bad = client.post("/alerts/settings/", {"escalation_minutes": "2", "phq9_item9_urgent_from": "2"})
     assert bad.status_code == 422 and "greater than or equal to 5" in bad.content.decode()
     assert not ClinicAlertSettings.objects.exists()
 
-    response = client.post("/alerts/settings/", {"escalation_minutes": "15"}, follow=True)
+    response = client.post("/alerts/settings/", {"escalation_minutes": "15", "phq9_item9_urgent_from": "1"},
+                           follow=True)
 
     assert "Alert settings saved." in response.content.decode()
-    assert ClinicAlertSettings.objects.get(clinic=cast.clinic).escalation_minutes == 15
-    assert AuditEvent.objects.get(action="alert_settings.update").detail == {"escalation_minutes": 15}
+    stored = ClinicAlertSettings.objects.get(clinic=cast.clinic)
+    assert (stored.escalation_minutes, stored.phq9_item9_urgent_from) == (15, 1)
+    assert AuditEvent.objects.get(action="alert_settings.update").detail == {
+        "escalation_minutes": 15, "phq9_item9_urgent_from": 1}
     assert event_raise(cast.patient, now=RAISED).deliveries.get(level="escalation").due_at == (
         RAISED + timedelta(minutes=15))
 

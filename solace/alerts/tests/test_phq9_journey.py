@@ -39,7 +39,8 @@ def test_a_positive_item_9_reaches_the_clinician_and_is_acknowledged(
     response = MeasureResponse.objects.get(patient=cast.patient)
     event = SafetyEvent.objects.get(patient=cast.patient)
     assert (event.kind, event.source_id, event.reason, event.raised_at) == (
-        "suicidality_item", str(response.pk), "phq9:phq9_q9", response.submitted_at)
+        "suicidal_ideation", str(response.pk), "phq9:phq9_q9", response.submitted_at)
+    assert (event.severity, event.severity_basis) == ("routine", "phq9_clinic_setting")  # answer 1, the default
     deliveries = {(d.level, d.recipient_id): d for d in AlertDelivery.objects.filter(event=event)}
     assert set(deliveries) == {(DeliveryLevel.CARE_TEAM, cast.assigned_clinician.pk),
                                (DeliveryLevel.ESCALATION, cast.supervisor.pk)}

@@ -45,15 +45,17 @@ def test_raise_writes_the_event_and_its_deliveries(cast: Cast) -> None:
     audit = AuditEvent.objects.get(action="safety_event.raise")
     assert (audit.object_id, audit.patient_id, audit.clinic_id, audit.actor) == (
         str(event.pk), cast.patient.pk, cast.clinic.pk, cast.patient_user)
-    assert audit.detail == {"kind": "crisis", "reason": "test:crisis", "care_team": [cast.assigned_clinician.pk],
+    assert audit.detail == {"kind": "crisis", "severity": "urgent", "reason": "test:crisis",
+                            "care_team": [cast.assigned_clinician.pk], "supervisors_at_once": [],
                             "escalation": [cast.supervisor.pk], "escalation_minutes": 30}
     assert cast.patient.given_name not in str(audit.detail)
 
 
 def _caller_that_fails_after_raising(cast: Cast) -> None:
     with transaction.atomic():
-        safety_event_raise(actor=None, patient=cast.patient, kind=SafetyKind.CRISIS, source_type="test",
-                           source_id="1", reason="test:crisis", now=RAISED)
+        safety_event_raise(actor=None, patient=cast.patient, kind=SafetyKind.CRISIS, severity="urgent",
+                           severity_basis="solace_design", source_type="test", source_id="1", reason="test:crisis",
+                           now=RAISED)
         assert AlertDelivery.objects.count() == 2
         raise RuntimeError("the caller failed after the raise")
 
@@ -70,8 +72,9 @@ def test_a_rolled_back_caller_leaves_neither_event_nor_deliveries(cast: Cast) ->
 @pytest.mark.django_db(transaction=True)  # the test's own transaction would hide the mistake
 def test_raise_refuses_to_run_outside_a_transaction(cast: Cast) -> None:
     with pytest.raises(RuntimeError, match="inside the transaction"):
-        safety_event_raise(actor=None, patient=cast.patient, kind=SafetyKind.CRISIS, source_type="test",
-                           source_id="1", reason="test:crisis", now=RAISED)
+        safety_event_raise(actor=None, patient=cast.patient, kind=SafetyKind.CRISIS, severity="urgent",
+                           severity_basis="solace_design", source_type="test", source_id="1", reason="test:crisis",
+                           now=RAISED)
     assert not SafetyEvent.objects.exists()
 
 
@@ -135,7 +138,7 @@ def test_an_event_nobody_can_be_told_of_is_logged_and_reported(cast: Cast, caplo
 
 
 def test_the_worker_is_asked_to_dispatch_after_the_commit_and_at_the_escalation(
-    cast: Cast, django_capture_on_commit_callbacks,  # type: ignore[no-untyped-def]
+    cast: Cast, django_capture_on_commit_callbacks,
 ) -> None:
     now = timezone.now()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -151,11 +154,11 @@ def test_the_worker_is_asked_to_dispatch_after_the_commit_and_at_the_escalation(
     assert {result.task.run_after for result in queued} == {None, now + timedelta(minutes=30)}
 
 
-def test_a_failure_writing_the_deliveries_rolls_back_the_patients_answers(cast: Cast, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_failure_writing_the_deliveries_rolls_back_the_patients_answers(cast: Cast, monkeypatch) -> None:
     from solace.measures.models import MeasureResponse
     from solace.measures.testing import response_create
 
-    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def broken(*args, **kwargs):
         raise RuntimeError("database went away")
 
     monkeypatch.setattr(AlertDelivery.objects, "bulk_create", broken)

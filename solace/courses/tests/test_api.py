@@ -14,7 +14,7 @@ from solace.testing.factories import Cast, signed_in_client
 pytestmark = pytest.mark.django_db
 
 
-def _post(client, path: str, body: dict[str, object]):  # type: ignore[no-untyped-def]
+def _post(client, path: str, body: dict[str, object]):
     return client.post(path, data=json.dumps(body), content_type="application/json")
 
 

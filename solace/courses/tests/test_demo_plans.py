@@ -34,4 +34,4 @@ def test_the_demo_patient_sees_their_course() -> None:
     response = client.post("/accounts/login/", {"email": DEMO_PATIENT_EMAIL, "password": DEMO_PASSWORD})
     assert response.status_code == 302
     page = client.get("/courses/mine/").content.decode()
-    assert "Stage 2: building new patterns" in page and "Your daily practice" in page
+    assert "Stage 2: Building compassionate-mind skills" in page and "Your daily practice" in page

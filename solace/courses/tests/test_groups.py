@@ -76,7 +76,7 @@ def test_four_to_twelve_members_checked_when_the_group_starts(cast: Cast) -> Non
         services.group_member_add(actor=cast.assigned_clinician, group=group, patient=patient, now=timezone.now())
     full = client.post(f"/courses/groups/{group.pk}/members/", {"patient": patients[12].pk})
     assert full.status_code == 422 and "Patient: A group has at most 12 members." in full.content.decode()
-    assert not patients[12].courses.exists()  # type: ignore[attr-defined]
+    assert not patients[12].courses.exists()
     assert client.post(f"/courses/groups/{group.pk}/activate/").status_code == 302
     group.refresh_from_db()
     assert group.status == "active" and group.member_courses.filter(status="active").count() == 12
@@ -96,7 +96,7 @@ def test_each_member_keeps_their_own_plan_from_their_own_screening(cast: Cast) -
     adapted = factories.patient_create(cast.clinic, clinician=cast.assigned_clinician)
     signed_screening(adapted, actor=cast.assigned_clinician, data=ADAPTED_INTAKE)
     group = _group(cast, [*patients, adapted])
-    course = adapted.courses.get()  # type: ignore[attr-defined]
+    course = adapted.courses.get()
     own = course.plan_versions.get().plan
     assert own["format"] == "group" and own["weeks"] == group.weeks and own["adaptations"]
     assert group.plan_versions.get().plan["adaptations"] == []
@@ -113,7 +113,7 @@ def test_a_planned_group_course_from_the_screening_page_joins_the_group(cast: Ca
     assert str(cast.patient.pk) in client.get(f"/courses/groups/{group.pk}/").content.decode()
     assert client.post(f"/courses/groups/{group.pk}/members/", {"patient": cast.patient.pk}).status_code == 302
     waiting.refresh_from_db()
-    assert waiting.group == group and cast.patient.courses.count() == 1  # type: ignore[attr-defined]
+    assert waiting.group == group and cast.patient.courses.count() == 1
     assert waiting.plan_versions.order_by("-number").first().plan["weeks"] == 12  # type: ignore[union-attr]
 
 
@@ -188,9 +188,9 @@ def test_members_see_only_their_own_record(cast: Cast) -> None:
     assert client.get(f"/courses/groups/{group.pk}/").status_code == 404
     assert client.get(f"/courses/groups/{group.pk}/sessions/{group.sessions.first().pk}/").status_code == 404  # type: ignore[union-attr]
     assert client.get("/courses/groups/").status_code == 404
-    second_course = second.courses.get()  # type: ignore[attr-defined]
+    second_course = second.courses.get()
     assert client.get(f"/api/v1/patients/{second.pk}/courses/{second_course.pk}/sessions").status_code == 404
-    own = client.get(f"/api/v1/patients/{first.pk}/courses/{first.courses.get().pk}/sessions").json()  # type: ignore[attr-defined]
+    own = client.get(f"/api/v1/patients/{first.pk}/courses/{first.courses.get().pk}/sessions").json()
     assert len(own) == 12 and all(set(item) == {"id", "number", "scheduled_start", "scheduled_end",
                                                 "duration_minutes", "status", "group_session"} for item in own)
     ics = client.get("/courses/mine/calendar.ics").content.decode()

@@ -32,13 +32,13 @@ def test_my_course_page(course: TreatmentCourse, cast: Cast) -> None:
                                   now=timezone.now())
     page = signed_in_client(cast.patient_user).get("/courses/mine/").content.decode()
     assert "Individual course" in page
-    assert "Stage 2: building new patterns" in page and "week 6 of 16" in page
+    assert "Stage 2: Building compassionate-mind skills" in page and "week 6 of 16" in page
     assert "Building new skills: calming breathing, kind imagery and your compassionate self" in page
     assert "Understanding your patterns" in page and "Using the skills in daily life" in page
     assert 'aria-current="step"' in page and "you are here" in page and "done" in page
-    breathing = get_exercise("soothing_rhythm_breathing")
-    assert breathing.patient.title in page and breathing.homework is not None
-    assert breathing.homework.instructions in page and "about 15 minutes a day" in page
+    mindfulness = get_exercise("mindfulness")
+    assert mindfulness.patient.title in page and mindfulness.homework is not None
+    assert mindfulness.homework.instructions in page and "about 10 minutes a day" in page
     assert 'href="/courses/mine/calendar.ics"' in page
     assert "What is next" in page and 'data-testid="my-next"' in page
     assert "Times in your time zone (Europe/London)" in page
@@ -50,9 +50,11 @@ def test_my_course_page(course: TreatmentCourse, cast: Cast) -> None:
 def test_home_shows_the_course_and_todays_practice(course: TreatmentCourse, cast: Cast) -> None:
     page = signed_in_client(cast.patient_user).get("/").content.decode()
     assert "Your course" in page and 'href="/courses/mine/"' in page
-    assert "Stage 1: recognising patterns" in page
-    three_circles = get_exercise("three_circles")
-    assert three_circles.patient.title in page and 'data-testid="home-practice"' in page
+    assert "Stage 1: Psychoeducation and formulation" in page
+    # Stage 1's practice is the one taught in session 1 (the three circles only come in session 3).
+    breathing = get_exercise("soothing_rhythm_breathing")
+    assert breathing.patient.title in page and 'data-testid="home-practice"' in page
+    assert get_exercise("three_circles").patient.title not in page
 
 
 def test_before_a_course_the_page_says_so(cast: Cast) -> None:

@@ -22,7 +22,7 @@ from solace.testing.factories import Cast, signed_in_client
 pytestmark = pytest.mark.django_db
 
 
-def _create(client, cast: Cast, **fields: object):  # type: ignore[no-untyped-def]
+def _create(client, cast: Cast, **fields: object):
     return client.post(f"/courses/patients/{cast.patient.pk}/create/", {"course_format": "individual", **fields},
                        follow=True)
 
@@ -143,3 +143,14 @@ def test_weeks_and_minutes_re_plan_until_sessions_are_scheduled(cast: Cast) -> N
     refused = client.post(url, {"weeks": "14", "session_minutes": "90"})
     assert refused.status_code == 422 and "Sessions are already scheduled" in refused.content.decode()
     assert course.plan_versions.count() == 2
+
+
+def test_bad_course_choices_come_back_with_what_was_typed_and_save_nothing(cast: Cast) -> None:
+    signed_screening(cast.patient, actor=cast.assigned_clinician, data=ADAPTED_INTAKE)
+    client = signed_in_client(cast.assigned_clinician)
+    page = _create(client, cast, weeks="30", session_minutes="75")
+    assert page.status_code == 422
+    form = page.context["start_form"]
+    assert "weeks" in form.errors and form["weeks"].value() == "30" and form["session_minutes"].value() == "75"
+    assert 'value="75"' in page.content.decode() and 'href="#id_weeks"' in page.content.decode()
+    assert not TreatmentCourse.objects.filter(patient=cast.patient).exists()

@@ -33,7 +33,7 @@ def test_criteria_are_shown_beside_the_decision(course: TreatmentCourse, cast: C
     assert "67% · 2 attended, 1 missed" in page
     assert "latest 3 · first 15 · Recovered (reliable and clinically significant improvement)" in page
     assert "Generalized Anxiety Disorder" in page and "no results yet" in page
-    assert "Move to Stage 2: building new patterns" in page
+    assert "Move to Stage 2: Building compassionate-mind skills" in page
     assert "The plan moves on in" in page
 
 

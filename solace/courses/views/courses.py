@@ -7,13 +7,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from solace.accounts.requests import AuthenticatedHttpRequest
 from solace.courses import display, selectors, services
 from solace.courses.access import access_course
 from solace.courses.choices import OPEN_COURSE_STATUSES, CourseFormat, CourseStatus, Stage
@@ -21,7 +22,7 @@ from solace.courses.forms import CourseChoicesForm, FamilyInviteForm, SessionTim
 from solace.courses.models import CoursePlanVersion, TreatmentCourse
 from solace.courses.views._shared import _status
 from solace.domain.planning.progression import stage_may_move_on
-from solace.kernel.forms import form_post, saved
+from solace.kernel.forms import add_service_errors, form_post, saved
 from solace.kernel.permissions import Action
 from solace.patients.access import access_patient
 from solace.patients.models import Patient
@@ -33,22 +34,25 @@ def _session_rows(course: TreatmentCourse, plan: CoursePlanVersion | None) -> li
             for session in selectors.course_sessions(course)]
 
 
-def _start_context(patient: Patient, course: TreatmentCourse | None) -> dict[str, Any]:
+def _start_context(patient: Patient, course: TreatmentCourse | None,
+                   start_form: CourseChoicesForm | None = None) -> dict[str, Any]:
     """Whether a course may start (the signed screening), and the choices for creating one."""
     course_is_open = course is not None and course.status in OPEN_COURSE_STATUSES
     latest = screening_selectors.screening_latest(patient=patient)
+    suggested_format = (latest.intake.get("modality_preference") if latest else None) or CourseFormat.INDIVIDUAL
     return {
         "show_start": not course_is_open or course.status == CourseStatus.PLANNED,  # type: ignore[union-attr]
         "course_is_open": course_is_open,
         "clearance": screening_selectors.screening_clearance(patient=patient),
-        "course_formats": CourseFormat.choices,
-        "suggested_format": (latest.intake.get("modality_preference") if latest else None) or CourseFormat.INDIVIDUAL,
+        "start_form": start_form or CourseChoicesForm(initial={"course_format": suggested_format}),
     }
 
 
 def _course_context(patient: Patient, course: TreatmentCourse | None, **forms: Any) -> dict[str, Any]:
-    context: dict[str, Any] = {"patient": patient, "course": course, **_start_context(patient, course),
-                               "past_courses": patient.courses.exclude(pk=getattr(course, "pk", None))}  # type: ignore[attr-defined]
+    context: dict[str, Any] = {"patient": patient, "course": course,
+                               **_start_context(patient, course, forms.get("start_form")),
+                               "past_courses": patient.courses.exclude(pk=course.pk) if course
+                               else patient.courses.all()}
     if course is None:
         return context
     now = timezone.now()
@@ -73,13 +77,14 @@ def _stage_label(stage: str | None) -> str:
     return str(Stage(stage).label) if stage else ""
 
 
-def _course_page(request: HttpRequest, patient: Patient, course: TreatmentCourse | None, **forms: Any) -> HttpResponse:
+def _course_page(request: AuthenticatedHttpRequest, patient: Patient, course: TreatmentCourse | None,
+                 **forms: Any) -> HttpResponse:
     return render(request, "courses/course.html", _course_context(patient, course, **forms),
                   status=_status(*forms.values()))
 
 
 @login_required
-def course_view(request: HttpRequest, patient_id: str) -> HttpResponse:
+def course_view(request: AuthenticatedHttpRequest, patient_id: str) -> HttpResponse:
     patient = access_patient(request.user, patient_id, Action.CLINICAL_READ, audit_action="course.view")
     return _course_page(request, patient, selectors.course_current(patient))
 
@@ -90,11 +95,11 @@ def _course_url(course: TreatmentCourse, anchor: str = "") -> str:
 
 @login_required
 @require_POST
-def stage_view(request: HttpRequest, patient_id: str, course_id: int) -> HttpResponse:
+def stage_view(request: AuthenticatedHttpRequest, patient_id: str, course_id: int) -> HttpResponse:
     course = access_course(request.user, patient_id, course_id, Action.CLINICAL_WRITE, audit_action="course.edit")
     return form_post(
         StageForm(request.POST),
-        save=lambda data: services.course_stage_advance(actor=request.user, course=course, to_stage=data["to_stage"],  # type: ignore[arg-type]
+        save=lambda data: services.course_stage_advance(actor=request.user, course=course, to_stage=data["to_stage"],
                                                         note=data["note"], now=timezone.now()),
         success=saved(request, _("Stage updated."), _course_url(course, "#stage")),
         page=lambda form: _course_page(request, course.patient, course, stage_form=form))
@@ -102,17 +107,21 @@ def stage_view(request: HttpRequest, patient_id: str, course_id: int) -> HttpRes
 
 @login_required
 @require_POST
-def course_create_view(request: HttpRequest, patient_id: str) -> HttpResponse:
+def course_create_view(request: AuthenticatedHttpRequest, patient_id: str) -> HttpResponse:
     patient = access_patient(request.user, patient_id, Action.CLINICAL_WRITE, audit_action="course.edit")
     form = CourseChoicesForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(form.errors.as_data())
-        services.course_plan_create(actor=request.user, patient=patient, **form.cleaned_data)  # type: ignore[arg-type]
-    except ValidationError as exc:
-        messages.error(request, " ".join(_course_errors(form, exc)))
-    else:
-        messages.success(request, _("Planned course created."))
+    if form.is_valid():
+        try:
+            services.course_plan_create(actor=request.user, patient=patient, **form.cleaned_data)
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):  # a choice to correct: the page again, with what was typed
+                add_service_errors(form, exc)
+            else:
+                messages.error(request, " ".join(_course_errors(form, exc)))
+        else:
+            messages.success(request, _("Planned course created."))
+    if form.errors:
+        return _course_page(request, patient, selectors.course_current(patient), start_form=form)
     return redirect(reverse("courses:patient", args=[patient.pk]) + "#start")
 
 
@@ -126,14 +135,14 @@ def _course_errors(form: CourseChoicesForm, exc: ValidationError) -> list[str]:
 
 @login_required
 @require_POST
-def course_activate_view(request: HttpRequest, patient_id: str) -> HttpResponse:
+def course_activate_view(request: AuthenticatedHttpRequest, patient_id: str) -> HttpResponse:
     patient = access_patient(request.user, patient_id, Action.CLINICAL_WRITE, audit_action="course.edit")
-    course = patient.courses.filter(status=CourseStatus.PLANNED).first()  # type: ignore[attr-defined]
+    course = patient.courses.filter(status=CourseStatus.PLANNED).first()
     if course is None:
         messages.error(request, _("There is no planned course to activate."))
         return redirect(reverse("courses:patient", args=[patient.pk]) + "#start")
     try:
-        services.course_activate(actor=request.user, course=course, now=timezone.now())  # type: ignore[arg-type]
+        services.course_activate(actor=request.user, course=course, now=timezone.now())
     except ValidationError as exc:
         messages.error(request, _("The course cannot start: %(reason)s") % {"reason": " ".join(exc.messages)})
     else:

@@ -7,13 +7,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from solace.accounts.requests import AuthenticatedHttpRequest
 from solace.audit.access import access_clinic
 from solace.courses import display, selectors, services
 from solace.courses.access import access_group, access_group_session, groups_in_scope, may_facilitate
@@ -28,7 +29,7 @@ from solace.kernel.permissions import Action
 
 
 @login_required
-def group_list_view(request: HttpRequest) -> HttpResponse:
+def group_list_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access_clinic(request.user, Action.GROUP_READ, audit_action="therapy_group.list")
     groups = groups_in_scope(request.user, Action.GROUP_READ)
     return render(request, "courses/groups.html", {"groups": groups})
@@ -36,11 +37,11 @@ def group_list_view(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def group_create_view(request: HttpRequest) -> HttpResponse:
+def group_create_view(request: AuthenticatedHttpRequest) -> HttpResponse:
     access_clinic(request.user, Action.GROUP_CREATE, audit_action="therapy_group.create")
     return form_post(
         GroupForm(request.POST or None),
-        save=lambda data: services.group_create(actor=request.user, now=timezone.now(), **data),  # type: ignore[arg-type]
+        save=lambda data: services.group_create(actor=request.user, now=timezone.now(), **data),
         success=saved(request, _("Group created with its shared plan. Now add its members."),
                       lambda group: reverse("courses:group", args=[group.pk])),
         page=lambda form: render(request, "courses/group_form.html", {"form": form}))
@@ -57,7 +58,7 @@ def _group_plan_urls(group: TherapyGroup) -> dict[str, Any]:
             "back": reverse("courses:group", args=[group.pk])}
 
 
-def _group_page(request: HttpRequest, group: TherapyGroup, **forms: Any) -> HttpResponse:
+def _group_page(request: AuthenticatedHttpRequest, group: TherapyGroup, **forms: Any) -> HttpResponse:
     plan_forms = {key: forms.pop(key) for key in ("settings_form", "session_form") if key in forms}
     editable = group.status in OPEN_COURSE_STATUSES and may_facilitate(request.user, group)
     context = _plan_context(group, _version_or_404(group, request), editable=editable, urls=_group_plan_urls(group),
@@ -68,7 +69,7 @@ def _group_page(request: HttpRequest, group: TherapyGroup, **forms: Any) -> Http
         "member_rows": [(course, display.adaptation_labels(selectors.plan_latest(course))) for course in members],
         "sessions": group.sessions.all(), "low": TherapyGroup.MIN_MEMBERS, "high": TherapyGroup.MAX_MEMBERS,
         "member_form": forms.get("member_form") or GroupMemberForm(
-            candidates=selectors.group_candidates(user=request.user)),  # type: ignore[arg-type]
+            candidates=selectors.group_candidates(user=request.user)),
         "schedule_form": forms.get("schedule_form") or SessionTimeForm(),
         "activate_errors": forms.get("activate_errors", []),
     })
@@ -76,24 +77,24 @@ def _group_page(request: HttpRequest, group: TherapyGroup, **forms: Any) -> Http
     return render(request, "courses/group.html", context, status=status)
 
 
-def _facilitated_group(request: HttpRequest, group_id: int) -> TherapyGroup:
+def _facilitated_group(request: AuthenticatedHttpRequest, group_id: int) -> TherapyGroup:
     """Changes to a group are its facilitator's; supervisors see it read-only (a 404 like any other refusal)."""
     return access_group(request.user, group_id, Action.GROUP_FACILITATE, audit_action="therapy_group.edit")
 
 
 @login_required
-def group_view(request: HttpRequest, group_id: int) -> HttpResponse:
+def group_view(request: AuthenticatedHttpRequest, group_id: int) -> HttpResponse:
     group = access_group(request.user, group_id, Action.GROUP_READ, audit_action="therapy_group.view")
     return _group_page(request, group)
 
 
 @login_required
 @require_POST
-def group_member_add_view(request: HttpRequest, group_id: int) -> HttpResponse:
+def group_member_add_view(request: AuthenticatedHttpRequest, group_id: int) -> HttpResponse:
     group = _facilitated_group(request, group_id)
     return form_post(
-        GroupMemberForm(request.POST, candidates=selectors.group_candidates(user=request.user)),  # type: ignore[arg-type]
-        save=lambda data: services.group_member_add(actor=request.user, group=group, patient=data["patient"],  # type: ignore[arg-type]
+        GroupMemberForm(request.POST, candidates=selectors.group_candidates(user=request.user)),
+        save=lambda data: services.group_member_add(actor=request.user, group=group, patient=data["patient"],
                                                     now=timezone.now()),
         success=saved(request, _("Member added."), _group_url(group.pk, "#members")),
         page=lambda form: _group_page(request, group, member_form=form))
@@ -101,10 +102,10 @@ def group_member_add_view(request: HttpRequest, group_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def group_activate_view(request: HttpRequest, group_id: int) -> HttpResponse:
+def group_activate_view(request: AuthenticatedHttpRequest, group_id: int) -> HttpResponse:
     group = _facilitated_group(request, group_id)
     try:
-        services.group_activate(actor=request.user, group=group, now=timezone.now())  # type: ignore[arg-type]
+        services.group_activate(actor=request.user, group=group, now=timezone.now())
     except ValidationError as exc:
         return _group_page(request, group, activate_errors=exc.messages)
     messages.success(request, _("The group has started."))
@@ -113,11 +114,11 @@ def group_activate_view(request: HttpRequest, group_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def group_schedule_view(request: HttpRequest, group_id: int) -> HttpResponse:
+def group_schedule_view(request: AuthenticatedHttpRequest, group_id: int) -> HttpResponse:
     group = _facilitated_group(request, group_id)
     return form_post(
         SessionTimeForm(request.POST),
-        save=lambda data: services.group_sessions_schedule(  # type: ignore[arg-type]
+        save=lambda data: services.group_sessions_schedule(
             actor=request.user, group=group, first_day=data["start_date"], at=data["start_time"], zone=_zone(request),
             now=timezone.now()),
         success=saved(request, _("Group sessions scheduled for every member."), _group_url(group.pk, "#sessions")),
@@ -126,7 +127,7 @@ def group_schedule_view(request: HttpRequest, group_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def group_plan_settings_view(request: HttpRequest, group_id: int) -> HttpResponse:
+def group_plan_settings_view(request: AuthenticatedHttpRequest, group_id: int) -> HttpResponse:
     group = _facilitated_group(request, group_id)
     return _settings_change(request, group, to=_group_url(group.pk, "#plan"),
                             page=lambda form: _group_page(request, group, settings_form=form))
@@ -134,13 +135,14 @@ def group_plan_settings_view(request: HttpRequest, group_id: int) -> HttpRespons
 
 @login_required
 @require_POST
-def group_plan_session_view(request: HttpRequest, group_id: int, number: int) -> HttpResponse:
+def group_plan_session_view(request: AuthenticatedHttpRequest, group_id: int, number: int) -> HttpResponse:
     group = _facilitated_group(request, group_id)
     return _session_edit(request, group, number, to=_group_url(group.pk, f"#session-{number}"),
                          page=lambda form: _group_page(request, group, session_form=form))
 
 
-def _attendance_page(request: HttpRequest, group_session: GroupSession, form: GroupAttendanceForm | None = None,
+def _attendance_page(request: AuthenticatedHttpRequest, group_session: GroupSession,
+                     form: GroupAttendanceForm | None = None,
                      reschedule_form: SessionTimeForm | None = None) -> HttpResponse:
     group = group_session.group
     members = list(selectors.group_session_members(group_session))
@@ -157,7 +159,7 @@ def _attendance_page(request: HttpRequest, group_session: GroupSession, form: Gr
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def group_attendance_view(request: HttpRequest, group_id: int, session_id: int) -> HttpResponse:
+def group_attendance_view(request: AuthenticatedHttpRequest, group_id: int, session_id: int) -> HttpResponse:
     if request.method == "GET":
         group_session = access_group_session(request.user, group_id, session_id, Action.GROUP_READ,
                                              audit_action="group_session.view")
@@ -170,7 +172,7 @@ def group_attendance_view(request: HttpRequest, group_id: int, session_id: int) 
     form = GroupAttendanceForm(request.POST, members=members, agenda=list(planned["agenda"]) if planned else [])
     return form_post(
         form,
-        save=lambda data: services.group_attendance_take(actor=request.user, group_session=group_session,  # type: ignore[arg-type]
+        save=lambda data: services.group_attendance_take(actor=request.user, group_session=group_session,
                                                          statuses=form.statuses(), agenda_done=data["agenda_done"],
                                                          now=timezone.now()),
         success=saved(request, _("Attendance recorded for every member."), _group_url(group_id, "#sessions")),
@@ -179,13 +181,13 @@ def group_attendance_view(request: HttpRequest, group_id: int, session_id: int) 
 
 @login_required
 @require_POST
-def group_session_reschedule_view(request: HttpRequest, group_id: int, session_id: int) -> HttpResponse:
+def group_session_reschedule_view(request: AuthenticatedHttpRequest, group_id: int, session_id: int) -> HttpResponse:
     _facilitated_group(request, group_id)
     group_session = access_group_session(request.user, group_id, session_id, Action.GROUP_FACILITATE,
                                          audit_action="group_session.edit")
     return form_post(
         SessionTimeForm(request.POST),
-        save=lambda data: services.group_session_reschedule(actor=request.user, group_session=group_session,  # type: ignore[arg-type]
+        save=lambda data: services.group_session_reschedule(actor=request.user, group_session=group_session,
                                                             day=data["start_date"], at=data["start_time"],
                                                             zone=_zone(request), now=timezone.now()),
         success=saved(request, _("Group session moved for every member."), _group_url(group_id, "#sessions")),
@@ -193,7 +195,7 @@ def group_session_reschedule_view(request: HttpRequest, group_id: int, session_i
 
 
 @login_required
-def group_calendar_view(request: HttpRequest, group_id: int) -> HttpResponse:
+def group_calendar_view(request: AuthenticatedHttpRequest, group_id: int) -> HttpResponse:
     group = access_group(request.user, group_id, Action.GROUP_READ, audit_action="therapy_group.calendar")
     events = _session_events(group.sessions.all(), url_for=lambda session: reverse(
         "courses:group_attendance", args=[group.pk, session.pk]))

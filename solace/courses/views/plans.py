@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from solace.accounts.requests import AuthenticatedHttpRequest
 from solace.courses import display, selectors, services
 from solace.courses.access import access_course
 from solace.courses.choices import OPEN_COURSE_STATUSES
@@ -67,8 +68,8 @@ def _version_or_404(owner: PlanOwner, request: HttpRequest) -> CoursePlanVersion
     return version
 
 
-def _course_plan_page(request: HttpRequest, course: TreatmentCourse, version: CoursePlanVersion | None = None,
-                      **forms: Any) -> HttpResponse:
+def _course_plan_page(request: AuthenticatedHttpRequest, course: TreatmentCourse,
+                      version: CoursePlanVersion | None = None, **forms: Any) -> HttpResponse:
     context = _plan_context(course, version, editable=course.status in OPEN_COURSE_STATUSES,
                             urls=_course_plan_urls(course), **forms)
     context.update({"patient": course.patient, "course": course})
@@ -76,28 +77,28 @@ def _course_plan_page(request: HttpRequest, course: TreatmentCourse, version: Co
 
 
 @login_required
-def plan_view(request: HttpRequest, patient_id: str, course_id: int) -> HttpResponse:
+def plan_view(request: AuthenticatedHttpRequest, patient_id: str, course_id: int) -> HttpResponse:
     course = access_course(request.user, patient_id, course_id, Action.CLINICAL_READ, audit_action="course_plan.view")
     return _course_plan_page(request, course, _version_or_404(course, request))
 
 
-def _settings_change(request: HttpRequest, owner: PlanOwner, *, to: str,
+def _settings_change(request: AuthenticatedHttpRequest, owner: PlanOwner, *, to: str,
                      page: Callable[[PlanSettingsForm], HttpResponse]) -> HttpResponse:
     return form_post(
         PlanSettingsForm(request.POST),
-        save=lambda data: services.plan_settings_change(actor=request.user, owner=owner, now=timezone.now(), **data),  # type: ignore[arg-type]
+        save=lambda data: services.plan_settings_change(actor=request.user, owner=owner, now=timezone.now(), **data),
         success=saved(request, _("A new version of the plan was saved."), to), page=page)
 
 
 @login_required
 @require_POST
-def plan_settings_view(request: HttpRequest, patient_id: str, course_id: int) -> HttpResponse:
+def plan_settings_view(request: AuthenticatedHttpRequest, patient_id: str, course_id: int) -> HttpResponse:
     course = access_course(request.user, patient_id, course_id, Action.CLINICAL_WRITE, audit_action="course_plan.edit")
     return _settings_change(request, course, to=reverse("courses:plan", args=[course.patient_id, course.pk]),
                             page=lambda form: _course_plan_page(request, course, settings_form=form))
 
 
-def _session_edit(request: HttpRequest, owner: PlanOwner, number: int, *, to: str,
+def _session_edit(request: AuthenticatedHttpRequest, owner: PlanOwner, number: int, *, to: str,
                   page: Callable[[PlanSessionForm], HttpResponse]) -> HttpResponse:
     latest = selectors.plan_latest(owner)
     item = selectors.planned_session(latest, number)
@@ -105,7 +106,7 @@ def _session_edit(request: HttpRequest, owner: PlanOwner, number: int, *, to: st
         raise Http404("No such planned session.")
     return form_post(
         PlanSessionForm(request.POST, stage=item["stage"], course_format=latest.plan["format"], prefix_number=number),
-        save=lambda data: services.plan_session_edit(actor=request.user, owner=owner, number=number, now=timezone.now(),  # type: ignore[arg-type]
+        save=lambda data: services.plan_session_edit(actor=request.user, owner=owner, number=number, now=timezone.now(),
                                                      focus=data["focus"], agenda=data["agenda"]),
         success=saved(request, _("Session %(number)s saved as a new version of the plan.") % {"number": number}, to),
         page=page)
@@ -113,7 +114,7 @@ def _session_edit(request: HttpRequest, owner: PlanOwner, number: int, *, to: st
 
 @login_required
 @require_POST
-def plan_session_view(request: HttpRequest, patient_id: str, course_id: int, number: int) -> HttpResponse:
+def plan_session_view(request: AuthenticatedHttpRequest, patient_id: str, course_id: int, number: int) -> HttpResponse:
     course = access_course(request.user, patient_id, course_id, Action.CLINICAL_WRITE, audit_action="course_plan.edit")
     return _session_edit(request, course, number,
                          to=reverse("courses:plan", args=[course.patient_id, course.pk]) + f"#session-{number}",

@@ -7,13 +7,14 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from solace.accounts.requests import AuthenticatedHttpRequest
 from solace.courses import display, selectors, services
 from solace.courses.access import access_course, access_therapy_session
 from solace.courses.calendar import CalendarEvent, calendar
@@ -28,11 +29,11 @@ from solace.kernel.permissions import Action
 
 @login_required
 @require_POST
-def schedule_view(request: HttpRequest, patient_id: str, course_id: int) -> HttpResponse:
+def schedule_view(request: AuthenticatedHttpRequest, patient_id: str, course_id: int) -> HttpResponse:
     course = access_course(request.user, patient_id, course_id, Action.CLINICAL_WRITE, audit_action="course.edit")
     return form_post(
         SessionTimeForm(request.POST),
-        save=lambda data: services.sessions_schedule(actor=request.user, course=course, first_day=data["start_date"],  # type: ignore[arg-type]
+        save=lambda data: services.sessions_schedule(actor=request.user, course=course, first_day=data["start_date"],
                                                      at=data["start_time"], zone=_zone(request), now=timezone.now()),
         success=saved(request, _("Sessions scheduled."), _course_url(course, "#sessions")),
         page=lambda form: _course_page(request, course.patient, course, schedule_form=form))
@@ -64,14 +65,14 @@ def _ics(events: list[CalendarEvent], filename: str) -> HttpResponse:
 
 
 @login_required
-def course_calendar_view(request: HttpRequest, patient_id: str, course_id: int) -> HttpResponse:
+def course_calendar_view(request: AuthenticatedHttpRequest, patient_id: str, course_id: int) -> HttpResponse:
     course = access_course(request.user, patient_id, course_id, Action.CLINICAL_READ, audit_action="course.calendar")
     events = _session_events(selectors.course_sessions(course), url_for=lambda session: reverse(
         "courses:session", args=[course.patient_id, session.pk]))
     return _ics(events, "sessions.ics")
 
 
-def _session_context(request: HttpRequest, session: TherapySession, **forms: Any) -> dict[str, Any]:
+def _session_context(request: AuthenticatedHttpRequest, session: TherapySession, **forms: Any) -> dict[str, Any]:
     course = session.course
     planned = selectors.planned_session(selectors.session_plan(course), session.number)
     agenda = planned["agenda"] if planned else []
@@ -95,7 +96,7 @@ def _session_context(request: HttpRequest, session: TherapySession, **forms: Any
     }
 
 
-def _session_page(request: HttpRequest, session: TherapySession, *, sign_errors: list[str] | None = None,
+def _session_page(request: AuthenticatedHttpRequest, session: TherapySession, *, sign_errors: list[str] | None = None,
                   **forms: Any) -> HttpResponse:
     context = {**_session_context(request, session, **forms), "sign_errors": sign_errors or []}
     return render(request, "courses/session.html", context, status=422 if sign_errors else _status(*forms.values()))
@@ -106,13 +107,13 @@ def _session_url(session: TherapySession, anchor: str = "") -> str:
 
 
 @login_required
-def session_view(request: HttpRequest, patient_id: str, session_id: int) -> HttpResponse:
+def session_view(request: AuthenticatedHttpRequest, patient_id: str, session_id: int) -> HttpResponse:
     session = access_therapy_session(request.user, patient_id, session_id, Action.CLINICAL_READ,
                                      audit_action="therapy_session.view")
     return _session_page(request, session)
 
 
-def _session_post(request: HttpRequest, patient_id: str, session_id: int, form_name: str, form: Any,
+def _session_post(request: AuthenticatedHttpRequest, patient_id: str, session_id: int, form_name: str, form: Any,
                   write: Any, done: str, anchor: str) -> HttpResponse:
     """The shape every session form shares: gate, then form_post back to the session page."""
     session = access_therapy_session(request.user, patient_id, session_id, Action.CLINICAL_WRITE,
@@ -124,19 +125,19 @@ def _session_post(request: HttpRequest, patient_id: str, session_id: int, form_n
 
 @login_required
 @require_POST
-def session_reschedule_view(request: HttpRequest, patient_id: str, session_id: int) -> HttpResponse:
+def session_reschedule_view(request: AuthenticatedHttpRequest, patient_id: str, session_id: int) -> HttpResponse:
     return _session_post(
         request, patient_id, session_id, "reschedule_form", lambda s: SessionTimeForm(request.POST),
-        lambda s, data: services.session_reschedule(actor=request.user, session=s, day=data["start_date"],  # type: ignore[arg-type]
+        lambda s, data: services.session_reschedule(actor=request.user, session=s, day=data["start_date"],
                                                     at=data["start_time"], zone=_zone(request), now=timezone.now()),
         _("Session moved."), "#when")
 
 
 @login_required
 @require_POST
-def session_attendance_view(request: HttpRequest, patient_id: str, session_id: int) -> HttpResponse:
+def session_attendance_view(request: AuthenticatedHttpRequest, patient_id: str, session_id: int) -> HttpResponse:
     return _session_post(
         request, patient_id, session_id, "attendance_form", lambda s: AttendanceForm(request.POST),
-        lambda s, data: services.session_attendance_record(actor=request.user, session=s, status=data["status"],  # type: ignore[arg-type]
+        lambda s, data: services.session_attendance_record(actor=request.user, session=s, status=data["status"],
                                                            now=timezone.now()),
         _("Attendance recorded."), "#attendance")

@@ -9,6 +9,7 @@ Sources: clinical-reference.md §2 (cited per instrument in definitions/).
 
 from solace.domain.instruments.errors import AnswerError, UnknownInstrument
 from solace.domain.instruments.model import (
+    STANDING_ORDER,
     ChangeCriteria,
     ClusterDiagnosisRule,
     Comparison,
@@ -32,12 +33,15 @@ from solace.domain.instruments.model import (
     ScoreRule,
     SeverityBand,
     SkipRule,
+    Standing,
     Subscale,
+    standing_of,
 )
 from solace.domain.instruments.registry import get_instrument, instrument_list
 from solace.domain.instruments.scoring import ScoreResult, score, score_items
 
 __all__ = [
+    "STANDING_ORDER",
     "AnswerError",
     "ChangeCriteria",
     "ClusterDiagnosisRule",
@@ -63,10 +67,12 @@ __all__ = [
     "ScoreRule",
     "SeverityBand",
     "SkipRule",
+    "Standing",
     "Subscale",
     "UnknownInstrument",
     "get_instrument",
     "instrument_list",
     "score",
     "score_items",
+    "standing_of",
 ]

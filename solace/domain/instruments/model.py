@@ -30,6 +30,34 @@ PUBLISHABLE_EVIDENCE = frozenset({Evidence.CONFIRMED, Evidence.SECONDARY})
 """Tags a value needs before scoring or change classification may rely on it as a published fact."""
 
 
+class Standing(StrEnum):
+    """How a band, cut-off or threshold may be presented to people, strongest first (`STANDING_ORDER`).
+
+    It follows the evidence tag of clinical-reference.md and the purpose the value is put to: a published value
+    read in its source [C] is `published`; one read only in a secondary source [S] is `secondary`; a rough guide
+    its author offers, not a clinical cut-off, is `heuristic`; a value Solace chose, or a published value used for
+    a purpose its source does not name, is `solace_choice`.
+    """
+
+    PUBLISHED = "published"
+    SECONDARY = "secondary"
+    HEURISTIC = "heuristic"
+    SOLACE_CHOICE = "solace_choice"
+
+
+STANDING_ORDER = tuple(Standing)
+"""Strongest first: a value may be shown at its own standing or weaker, never stronger."""
+
+
+def standing_of(evidence: Evidence, *, heuristic: bool = False) -> Standing:
+    """The standing a value with this evidence tag may be shown with (see `Standing`)."""
+    if evidence is Evidence.SOLACE or evidence not in PUBLISHABLE_EVIDENCE:
+        return Standing.SOLACE_CHOICE
+    if heuristic:
+        return Standing.HEURISTIC
+    return Standing.PUBLISHED if evidence is Evidence.CONFIRMED else Standing.SECONDARY
+
+
 class ScoreRule(StrEnum):
     SUM = "sum"
     MEAN = "mean"
@@ -134,6 +162,12 @@ class SeverityBand:
     evidence: Evidence
     lower_inclusive: bool = True
     upper_inclusive: bool = True
+    heuristic: bool = False
+    """True for a rough guide its author gives, not a clinical band (shown as a "heuristic guide")."""
+
+    @property
+    def standing(self) -> Standing:
+        return standing_of(self.evidence, heuristic=self.heuristic)
 
     def contains(self, value: Number) -> bool:
         above_lower = value >= self.lower if self.lower_inclusive else value > self.lower
@@ -151,6 +185,12 @@ class CutOff:
     comparison: Comparison
     source: str
     evidence: Evidence
+    heuristic: bool = False
+    """True for a rough guide its author gives, not a clinical cut-off."""
+
+    @property
+    def standing(self) -> Standing:
+        return standing_of(self.evidence, heuristic=self.heuristic)
 
     def is_met(self, total: Number) -> bool:
         return self.comparison.holds(total, self.threshold)
@@ -321,6 +361,10 @@ class Instrument:
     loinc: LoincCodes | None = None
     evidence_notes: tuple[str, ...] = ()
     """Open [U]/[X] questions and Solace decisions, so they are never mistaken for published facts."""
+    scored_version: str = ""
+    """The published form whose item order and answer values the scoring assumes, in words with author and year
+    (for example "Rosenberg 1965, original University of Maryland item order"). The clinic's wording must follow
+    this form; the wording page shows it. Required for every instrument whose wording the clinic supplies."""
 
     def __post_init__(self) -> None:
         _check_definition(self)
@@ -404,6 +448,8 @@ def _check_wording(instrument: Instrument) -> str | None:
     for item in instrument.items:
         if item.text is not None or any(option.label is not None for option in item.options):
             return f"{item.label}: text and answer labels must be None when the wording is not reproducible"
+    if not instrument.scored_version:
+        return "scored_version must name the published form when the clinic supplies the wording"
     return None
 
 

@@ -100,14 +100,14 @@ def classify_change(instrument: Instrument | str, baseline_total: Number, latest
         _check_total(instrument, name, value)
     criteria = instrument.change_criteria
     if instrument.total_range is None:
-        return _not_applicable(instrument, baseline_total, latest_total, f"{instrument.code} has no total score.")
+        return _not_applicable(instrument, baseline_total, latest_total, f"{instrument.title} has no total score.")
     if criteria is None or instrument.higher_is_better is None:
         return _not_applicable(
             instrument,
             baseline_total,
             latest_total,
-            f"{instrument.code} has no published reliable-change value and no reference SD and reliability "
-            "in clinical-reference.md, so reliable change cannot be judged.",
+            f"{instrument.title} has no published reliable-change value and no reference SD and reliability "
+            "in the sources reviewed, so reliable change cannot be judged.",
         )
     return _classify(instrument, criteria, instrument.higher_is_better, baseline_total, latest_total)
 
@@ -189,7 +189,7 @@ def _clinical_reasons(
     if not baseline_in:
         return (
             f"The baseline {_points(baseline)} is outside the clinical range ({cut_off.label}) at intake, so it "
-            "is excluded from clinically significant change (Jacobson & Truax; clinical-reference.md §3.1).",
+            "is excluded from clinically significant change (Jacobson & Truax 1991).",
         )
     if category is ChangeCategory.RECOVERED:
         return (f"Moved out of the clinical range ({cut_off.label}).",)

@@ -239,9 +239,12 @@ GROUNDING_CHECK: Final = Block(
 )
 
 STAGE_HOMEWORK: Final[Mapping[Stage, str]] = MappingProxyType({
-    Stage.RECOGNISE: "three_circles",
-    Stage.BUILD: "soothing_rhythm_breathing",
+    Stage.RECOGNISE: "soothing_rhythm_breathing",
+    Stage.BUILD: "mindfulness",
     Stage.APPLY: "chair_work",
 })
-"""The daily practice set in each stage (seed homework kinds: journaling, meditation, self-dialogue training)."""
+"""The daily practice set in each stage (seed homework kinds: journaling, meditation, self-dialogue training).
+A stage's homework starts after its first session, so it is a practice that session teaches in every format
+(soothing rhythm breathing in session 1, mindful attention and multiple selves in the first session of stages 2
+and 3): the patient never practises a concept they have not met yet (the three circles come in session 3)."""
 GROUNDING_HOMEWORK: Final = "grounding_skills"

@@ -811,8 +811,9 @@ _LIBRARY: tuple[Exercise, ...] = (
         code="safety_planning",
         title="Safety planning",
         purpose=(
-            "Agree a written plan for crises (warning signs, ways to cope, people and places, professional and "
-            "emergency contacts, making the surroundings safer) before compassion work begins."
+            "Agree a written plan for crises following the Stanley-Brown Safety Planning Intervention (Stanley & "
+            "Brown 2012): warning signs, ways to cope, people and places, professional and emergency contacts, "
+            "making the surroundings safer; before compassion work begins."
         ),
         kind=ExerciseKind.CARE,
         stage=ANY_STAGE,
@@ -832,11 +833,16 @@ _LIBRARY: tuple[Exercise, ...] = (
             instructions=(
                 "Together we'll write down a plan for times when things feel unbearable: the signs that a crisis is "
                 "building, things you can do to get through it, people you can contact, and how to get urgent help. "
-                "You'll keep a copy where you can find it."
+                "You'll keep a copy where you can find it. The plan follows the Safety Planning Intervention of "
+                "Barbara Stanley and Gregory Brown (2012)."
             ),
         ),
         formats=ALL_FORMATS,
-        source=f"{sources.SEED_WARNING} {sources.SOLACE}: the plan's structure follows the clinic's own template.",
+        source=(
+            "Stanley B, Brown GK. Safety Planning Intervention: a brief intervention to mitigate suicide risk. "
+            f"Cogn Behav Pract 2012;19:256-264. {sources.SEED_WARNING} {sources.SOLACE}: the written form is the "
+            "clinic's own template."
+        ),
     ),
     Exercise(
         code="exposure_coordination",

@@ -39,7 +39,7 @@ from solace.domain.planning.vocabulary import (
     decision_allows_course,
 )
 
-PLANNER_VERSION: Final = "2"
+PLANNER_VERSION: Final = "3"
 """Bumped whenever the content tables or planning rules change; store it with every saved plan."""
 
 REFUSALS: Final = {

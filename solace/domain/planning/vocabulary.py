@@ -11,6 +11,7 @@ from enum import IntEnum, StrEnum
 from typing import Final, Literal
 
 from solace.domain.screening.model import Adaptation, Concern, Decision, decision_allows_course
+from solace.domain.screening.text import gettext_noop
 
 __all__ = [
     "ANY_STAGE",
@@ -48,11 +49,12 @@ class Stage(IntEnum):
 
 
 STAGE_NAMES: Final[dict[Stage, str]] = {
-    Stage.RECOGNISE: "Psychoeducation and formulation",
-    Stage.BUILD: "Building compassionate-mind skills",
-    Stage.APPLY: "Applying compassion to problems",
+    Stage.RECOGNISE: gettext_noop("Psychoeducation and formulation"),
+    Stage.BUILD: gettext_noop("Building compassionate-mind skills"),
+    Stage.APPLY: gettext_noop("Applying compassion to problems"),
 }
-"""Stage names as clinical-reference.md §1.4 gives them."""
+"""Stage names as clinical-reference.md §1.4 gives them: the one set of names, on plans and on courses (the web
+layer's `courses.choices.STAGE_LABELS` derives from them)."""
 
 AnyStage = Literal["any"]
 ANY_STAGE: Final[AnyStage] = "any"

@@ -8,12 +8,18 @@ patients (no formal contraindication exists in published CFT sources, clinical-r
 clinical-reference.md §2 for instrument thresholds (see thresholds.py). Rules: rules.py.
 """
 
+from solace.domain.screening.co_treatments import (
+    MINIMUM_PLAN_LENGTH,
+    co_treatment_plan_missing,
+    co_treatment_plan_required,
+)
 from solace.domain.screening.evaluation import RULESET_VERSION, decide, evaluate, screen
 from solace.domain.screening.intake import (
     SCREENING_INSTRUMENTS,
     ConcurrentTreatment,
     Intake,
     IntakeError,
+    RiskAssessment,
     intake_json_schema,
     parse_intake,
 )
@@ -29,6 +35,7 @@ from solace.domain.screening.model import (
     Modality,
     PredictedResponse,
     ResponseLevel,
+    RiskLevel,
     ScreeningResult,
     SelfExploration,
     Severity,
@@ -49,6 +56,7 @@ from solace.domain.screening.thresholds import (
 
 __all__ = [
     "DEFAULT_THRESHOLDS",
+    "MINIMUM_PLAN_LENGTH",
     "RULES",
     "RULESET_VERSION",
     "SCREENING_INSTRUMENTS",
@@ -67,6 +75,8 @@ __all__ = [
     "Modality",
     "PredictedResponse",
     "ResponseLevel",
+    "RiskAssessment",
+    "RiskLevel",
     "Rule",
     "ScreeningResult",
     "ScreeningThresholds",
@@ -75,6 +85,8 @@ __all__ = [
     "ThresholdError",
     "TreatmentKind",
     "Verdict",
+    "co_treatment_plan_missing",
+    "co_treatment_plan_required",
     "decide",
     "decision_allows_course",
     "evaluate",

@@ -12,7 +12,7 @@ other            -> coordinate        "The treatment team should evaluate the ap
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from solace.domain.screening import sources
@@ -88,7 +88,7 @@ CO_TREATMENT_RULES: tuple[CoTreatmentRule, ...] = (
     CoTreatmentRule(
         rule="co_treatment_mbsr", kind=TreatmentKind.MBSR, verdict=Verdict.COMPATIBLE,
         message=gettext_noop("MBSR is compatible: mindfulness is also practised in CFT."),
-        source=f"{sources.SOLACE}; mindfulness as a CFT exercise: clinical-reference.md §1.3",
+        source=f"{sources.SOLACE}; {sources.MINDFULNESS_IN_CFT}",
         severity=None,
     ),
     CoTreatmentRule(
@@ -115,3 +115,22 @@ def co_treatment_verdicts(facts: Facts) -> tuple[CoTreatment, ...]:
         verdicts.append(CoTreatment(kind=treatment.kind, name=treatment.name, verdict=rule.verdict,
                                     message=rule.message))
     return tuple(verdicts)
+
+
+MINIMUM_PLAN_LENGTH = 10
+"""Solace design choice: the same minimum as an override's written reason."""
+
+
+def co_treatment_plan_required(verdicts: Iterable[Verdict | str]) -> bool:
+    """Whether signing the decision needs the clinician's written plan for a concurrent treatment: yes when any
+    co-treatment is not recommended alongside CFT. Source: the seed ("It is not recommended to conduct alongside
+    therapies that overly emphasize rational analysis (such as Rational Emotive Therapy) ... The treatment team
+    should evaluate the appropriateness of integrating different techniques"); requiring a written plan at
+    signature is a Solace design choice so the evaluation is recorded."""
+    return any(verdict == Verdict.NOT_RECOMMENDED.value for verdict in verdicts)
+
+
+def co_treatment_plan_missing(verdicts: Iterable[Verdict | str], plan: str) -> bool:
+    """Whether the written plan a signature needs (`co_treatment_plan_required`) is missing or too short
+    (under MINIMUM_PLAN_LENGTH characters once trimmed). Same sources as `co_treatment_plan_required`."""
+    return co_treatment_plan_required(verdicts) and len(plan.strip()) < MINIMUM_PLAN_LENGTH

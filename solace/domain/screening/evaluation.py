@@ -19,7 +19,7 @@ from solace.domain.screening.referrals import alternatives, next_steps
 from solace.domain.screening.rules import apply_rules
 from solace.domain.screening.thresholds import DEFAULT_THRESHOLDS, ScreeningThresholds
 
-RULESET_VERSION = "1"
+RULESET_VERSION = "2"
 """Bumped whenever a rule, a default threshold or the precedence changes; stored with every screening."""
 
 

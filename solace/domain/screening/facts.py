@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from solace.domain.instruments import Number, ScoreResult
 from solace.domain.screening.intake import Intake
-from solace.domain.screening.model import ClinicalFlag, Concern
+from solace.domain.screening.model import ClinicalFlag, Concern, RiskLevel
 from solace.domain.screening.thresholds import CSSRS_LEVELS, ScreeningThresholds
 
 Evidence = str | None
@@ -47,6 +47,22 @@ class Facts:
     def cssrs_at_or_above(self, level: str) -> bool:
         risk = self.cssrs_risk()
         return risk in CSSRS_LEVELS and CSSRS_LEVELS.index(risk) >= CSSRS_LEVELS.index(level)
+
+    def risk_assessment_level(self) -> RiskLevel | None:
+        assessment = self.intake.risk_assessment
+        return None if assessment is None else assessment.level
+
+    def risk_assessment_named(self) -> str | None:
+        """How findings name the clinician's assessment: "clinician's structured risk assessment of <date>"."""
+        assessment = self.intake.risk_assessment
+        if assessment is None:
+            return None
+        return f"clinician's structured risk assessment of {assessment.assessed_on.isoformat()}"
+
+    def suicide_risk_assessed_by(self) -> str | None:
+        """Which suicide-risk assessment the intake carries: the clinician's own, the C-SSRS screener, both."""
+        used = [self.risk_assessment_named(), "C-SSRS screener" if self.score("cssrs_screener") else None]
+        return " and ".join(u for u in used if u) or None
 
     def phq9_item9_positive(self) -> bool:
         answer = self.answer("phq9", "phq9_q9")

@@ -18,7 +18,14 @@ from enum import StrEnum
 from types import MappingProxyType
 
 from solace.domain.instruments import AnswerError, ScoreResult, get_instrument, score
-from solace.domain.screening.model import ClinicalFlag, Concern, Modality, SelfExploration, TreatmentKind
+from solace.domain.screening.model import (
+    ClinicalFlag,
+    Concern,
+    Modality,
+    RiskLevel,
+    SelfExploration,
+    TreatmentKind,
+)
 
 SCREENING_INSTRUMENTS: tuple[str, ...] = (
     "phq9", "gad7", "cssrs_screener", "des2", "ders16", "fscrs", "fcs", "ceas", "scs_sf", "rses", "pcl5",
@@ -45,10 +52,12 @@ def answers_prefill_intake(*, submitted_at: datetime, previous_evaluated_at: dat
 MINIMUM_AGE = 10
 MAXIMUM_AGE = 120
 MAXIMUM_NAME_LENGTH = 200
+MAXIMUM_PROTECTIVE_FACTORS_LENGTH = 4000
 FIELDS = (
     "age", "presenting_concerns", "clinical_flags", "responses", "concurrent_treatments", "modality_preference",
-    "self_exploration_acceptance",
+    "self_exploration_acceptance", "risk_assessment",
 )
+RISK_ASSESSMENT_FIELDS = ("level", "assessed_on", "protective_factors", "safety_plan_in_place")
 
 
 class IntakeError(ValueError):
@@ -67,6 +76,23 @@ class ConcurrentTreatment:
 
 
 @dataclass(frozen=True)
+class RiskAssessment:
+    """The clinician's own structured suicide-risk assessment, for clinics not licensed to use the C-SSRS
+    electronically (clinical-reference.md §2.10: the electronic licence is exclusive to Clario). PHQ-9 item 9
+    asks for "a suicide-risk assessment" (§2.1), not for a particular instrument. Who signed it, and when, is
+    stored with the screening, not here."""
+
+    level: RiskLevel
+    assessed_on: date
+    protective_factors: str = ""
+    safety_plan_in_place: bool = False
+
+    def to_dict(self) -> dict[str, object]:
+        return {"level": self.level.value, "assessed_on": self.assessed_on.isoformat(),
+                "protective_factors": self.protective_factors, "safety_plan_in_place": self.safety_plan_in_place}
+
+
+@dataclass(frozen=True)
 class Intake:
     """A parsed, validated intake. `scores` holds each given instrument's result, keyed by instrument code."""
 
@@ -77,6 +103,7 @@ class Intake:
     concurrent_treatments: tuple[ConcurrentTreatment, ...] = ()
     modality_preference: Modality | None = None
     self_exploration_acceptance: SelfExploration | None = None
+    risk_assessment: RiskAssessment | None = None
 
     def has_flag(self, flag: ClinicalFlag) -> bool:
         return flag in self.clinical_flags
@@ -103,6 +130,8 @@ class Intake:
             data["modality_preference"] = self.modality_preference.value
         if self.self_exploration_acceptance is not None:
             data["self_exploration_acceptance"] = self.self_exploration_acceptance.value
+        if self.risk_assessment is not None:
+            data["risk_assessment"] = self.risk_assessment.to_dict()
         return data
 
 
@@ -125,7 +154,42 @@ def parse_intake(data: object) -> Intake:
         self_exploration_acceptance=_optional_choice(
             "self_exploration_acceptance", data.get("self_exploration_acceptance"), SelfExploration
         ),
+        risk_assessment=_risk_assessment(data.get("risk_assessment")),
     )
+
+
+def _risk_assessment(value: object) -> RiskAssessment | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise IntakeError("risk_assessment", f"must be an object, not {_json_type(value)}")
+    extra = sorted(str(key) for key in value if key not in RISK_ASSESSMENT_FIELDS)
+    if extra:
+        raise IntakeError(f"risk_assessment.{extra[0]}",
+                          f"unknown field; expected one of: {', '.join(RISK_ASSESSMENT_FIELDS)}")
+    for required in ("level", "assessed_on", "safety_plan_in_place"):
+        if required not in value:
+            raise IntakeError(f"risk_assessment.{required}", "is required")
+    plan = value["safety_plan_in_place"]
+    if not isinstance(plan, bool):
+        raise IntakeError("risk_assessment.safety_plan_in_place", f"must be true or false, not {_json_type(plan)}")
+    factors = value.get("protective_factors") or ""
+    if not isinstance(factors, str) or len(factors) > MAXIMUM_PROTECTIVE_FACTORS_LENGTH:
+        raise IntakeError("risk_assessment.protective_factors",
+                          f"must be text of at most {MAXIMUM_PROTECTIVE_FACTORS_LENGTH} characters")
+    return RiskAssessment(level=_choice("risk_assessment.level", value["level"], RiskLevel),
+                          assessed_on=_date("risk_assessment.assessed_on", value["assessed_on"]),
+                          protective_factors=factors.strip(), safety_plan_in_place=plan)
+
+
+def _date(field: str, value: object) -> date:
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    shown = repr(value) if isinstance(value, str) else _json_type(value)
+    raise IntakeError(field, f"must be a date as YYYY-MM-DD, not {shown}")
 
 
 def _age(value: object) -> int:
@@ -279,5 +343,17 @@ def intake_json_schema() -> dict[str, object]:
             },
             "modality_preference": {"enum": [m.value for m in Modality]},
             "self_exploration_acceptance": {"enum": [s.value for s in SelfExploration]},
+            "risk_assessment": {
+                "type": "object", "additionalProperties": False,
+                "required": ["level", "assessed_on", "safety_plan_in_place"],
+                "description": "The clinician's own structured suicide-risk assessment (in place of, or besides, "
+                               "the C-SSRS screener).",
+                "properties": {
+                    "level": {"enum": [level.value for level in RiskLevel]},
+                    "assessed_on": {"type": "string", "format": "date"},
+                    "protective_factors": {"type": "string", "maxLength": MAXIMUM_PROTECTIVE_FACTORS_LENGTH},
+                    "safety_plan_in_place": {"type": "boolean"},
+                },
+            },
         },
     }

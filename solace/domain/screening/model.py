@@ -96,6 +96,15 @@ class TreatmentKind(StrEnum):
     OTHER = "other"
 
 
+class RiskLevel(StrEnum):
+    """The level of suicide risk the clinician concludes in their own structured risk assessment (the low /
+    moderate / high triage bands of the C-SSRS guidelines, clinical-reference.md §2.10)."""
+
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+
 class Modality(StrEnum):
     """The three CFT formats of the seed document."""
 

@@ -2,7 +2,9 @@
 
 - A contraindication (`block`) or severe dissociative symptoms: psychiatric assessment (seed contraindications
   and "Important Warning").
-- An acute crisis or suicide risk at the clinic's deferral level: crisis services now (seed "Important Warning").
+- An acute crisis, suicide risk at the clinic's deferral level on the C-SSRS, or high risk on the clinician's
+  structured risk assessment: crisis services now (seed "Important Warning"; the C-SSRS triage guidelines'
+  "immediate referral" at severe risk, clinical-reference.md §2.10).
 - Withdrawal symptoms: addiction services, to manage withdrawal before starting (seed "Important Warning").
 - Otherwise, the seed's alternatives by the patient's acceptance of self-exploration: MBSR ("present-moment
   awareness rather than emotional restructuring") when acceptance is low; humanistic therapy ("fewer
@@ -62,7 +64,7 @@ HUMANISTIC = Alternative(
 )
 
 PSYCHIATRIC_RULES = frozenset({"dissociation_symptoms_severe"})
-CRISIS_RULES = frozenset({"acute_crisis", "suicide_risk"})
+CRISIS_RULES = frozenset({"acute_crisis", "suicide_risk", "suicide_risk_assessed_high"})
 ADDICTION_RULES = frozenset({"substance_withdrawal"})
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from solace.domain.screening import sources
 from solace.domain.screening.co_treatments import CO_TREATMENT_RULES, co_treatment_rule
 from solace.domain.screening.facts import Evidence, Facts, shown
-from solace.domain.screening.model import Adaptation, ClinicalFlag, Concern, Finding, Severity
+from solace.domain.screening.model import Adaptation, ClinicalFlag, Concern, Finding, RiskLevel, Severity
 from solace.domain.screening.text import gettext_noop
 
 COMPASSION_TENDENCY_INSTRUMENTS = ("ceas", "fcs", "scs_sf")
@@ -38,8 +38,8 @@ class Rule:
         evidence = self.check(facts)
         if evidence is None:
             return None
-        cited = [f"{name}: {facts.thresholds.source_of(name)}" for name in self.thresholds]
-        source = "; ".join([self.source, *(f"threshold {c}" for c in cited)])
+        cited = [facts.thresholds.citation(name).text() for name in self.thresholds]
+        source = sources.CITATION_SEPARATOR.join([self.source, *cited])
         return Finding(rule=self.id, severity=self.severity, message=self.message, source=source,
                        evidence=evidence, adaptations=self.adaptations)
 
@@ -63,15 +63,24 @@ def _cssrs_defer(facts: Facts) -> Evidence:
 
 
 def _suicide_unassessed(facts: Facts) -> Evidence:
-    if facts.phq9_item9_positive() and facts.score("cssrs_screener") is None:
-        return f"PHQ-9 item 9 answered {facts.answer('phq9', 'phq9_q9')}; no C-SSRS screener in this intake"
+    if facts.phq9_item9_positive() and facts.suicide_risk_assessed_by() is None:
+        return (f"PHQ-9 item 9 answered {facts.answer('phq9', 'phq9_q9')}; neither a C-SSRS screener nor a "
+                "clinician's structured risk assessment in this intake")
     return None
 
 
+def _risk_assessed_at(level: RiskLevel) -> Callable[[Facts], Evidence]:
+    def check(facts: Facts) -> Evidence:
+        if facts.risk_assessment_level() is not level:
+            return None
+        return f"risk {level.value} on the {facts.risk_assessment_named()}"
+    return check
+
+
 def _suicide_screen_missing(facts: Facts) -> Evidence:
-    unscreened = facts.score("phq9") is None and facts.score("cssrs_screener") is None
+    unscreened = facts.score("phq9") is None and facts.suicide_risk_assessed_by() is None
     if facts.thresholds.require_suicide_screen and unscreened:
-        return "neither PHQ-9 nor C-SSRS screener in this intake"
+        return "neither PHQ-9, C-SSRS screener nor a clinician's structured risk assessment in this intake"
     return None
 
 
@@ -81,6 +90,9 @@ def _suicidal_thoughts(facts: Facts) -> Evidence:
         found.append(f"C-SSRS screener risk {facts.cssrs_risk()}")
     if facts.phq9_item9_positive():
         found.append(f"PHQ-9 item 9 answered {facts.answer('phq9', 'phq9_q9')}")
+    if found and (assessed_by := facts.suicide_risk_assessed_by()):
+        level = facts.risk_assessment_level()
+        found.append(f"assessed with the {assessed_by}{f' (risk {level.value})' if level else ''}")
     return _any(*found)
 
 
@@ -191,12 +203,22 @@ RULES: tuple[Rule, ...] = (
         sources.SEED_WARNING, _flag(ClinicalFlag.SUBSTANCE_WITHDRAWAL)),
     Rule("suicide_risk", Severity.DEFER, gettext_noop(
         "Suicide risk on the C-SSRS screener: complete a risk assessment and safety plan before starting CFT."),
-        f"{sources.SEED_WARNING}; C-SSRS triage, clinical-reference.md §2.10", _cssrs_defer,
+        f"{sources.SEED_WARNING}; {sources.CSSRS_TRIAGE}", _cssrs_defer,
         (Adaptation.SAFETY_PLAN,), ("cssrs_defer_level",)),
+    Rule("suicide_risk_assessed_high", Severity.DEFER, gettext_noop(
+        "High suicide risk on the clinician's structured risk assessment: not suitable for immediate treatment. "
+        "Refer to crisis services and agree a safety plan now."),
+        f"{sources.SEED_WARNING}; {sources.CSSRS_TRIAGE}",
+        _risk_assessed_at(RiskLevel.HIGH), (Adaptation.SAFETY_PLAN,)),
+    Rule("suicide_risk_assessed_moderate", Severity.DEFER, gettext_noop(
+        "Moderate suicide risk on the clinician's structured risk assessment: agree a safety plan and review the "
+        "risk before starting CFT."),
+        f"{sources.SEED_WARNING}; {sources.CSSRS_TRIAGE}",
+        _risk_assessed_at(RiskLevel.MODERATE), (Adaptation.SAFETY_PLAN,)),
     Rule("suicide_risk_unassessed", Severity.DEFER, gettext_noop(
         "Thoughts of death or self-harm on PHQ-9 item 9 without a suicide-risk assessment: assess the risk "
-        "(for example with the C-SSRS screener) before starting CFT."),
-        f"{sources.SEED_WARNING}; PHQ-9 item 9, clinical-reference.md §2.1", _suicide_unassessed,
+        "(with the C-SSRS screener or your own structured risk assessment) before starting CFT."),
+        f"{sources.SEED_WARNING}; {sources.PHQ9_ITEM9}", _suicide_unassessed,
         (Adaptation.SAFETY_PLAN,), ("phq9_item9_at",)),
     Rule("suicide_screen_missing", Severity.DEFER, gettext_noop(
         "No suicide screen in this intake: suicidal tendencies must be ruled out before starting. Add the PHQ-9 "
@@ -205,12 +227,12 @@ RULES: tuple[Rule, ...] = (
     Rule("dissociation_symptoms_severe", Severity.DEFER, gettext_noop(
         "Severe dissociative symptoms on the DES-II: not suitable for immediate treatment. Assess for a "
         "dissociative disorder first."),
-        f"{sources.SEED_WARNING}; DES-II, clinical-reference.md §2.9", _des2_defer,
+        f"{sources.SEED_WARNING}; {sources.DES2}", _des2_defer,
         (Adaptation.GROUNDING_FIRST,), ("des2_defer_at",)),
     Rule("severe_anxiety", Severity.ADAPT, gettext_noop(
         "Severe anxiety: plan a longer foundational phase before compassion-focused imagery and exposure to "
         "self-criticism."),
-        f"{sources.SEED_PACING_ANXIETY}; GAD-7 bands, clinical-reference.md §2.2", _severe_anxiety,
+        f"{sources.SEED_PACING_ANXIETY}; {sources.GAD7_BANDS}", _severe_anxiety,
         (Adaptation.EXTENDED_FOUNDATION,), ("gad7_severe_at",)),
     Rule("borderline_severe", Severity.ADAPT, gettext_noop(
         "Severe borderline personality disorder: plan a longer foundational phase."),
@@ -218,40 +240,39 @@ RULES: tuple[Rule, ...] = (
     Rule("self_criticism_extreme", Severity.ADAPT, gettext_noop(
         "Extreme self-criticism: the patient may resist contact with therapy at first, so adjust the pace "
         "carefully."),
-        f"{sources.SEED_PACING_SELF_CRITICISM}; FSCRS, clinical-reference.md §2.4", _extreme_self_criticism,
+        f"{sources.SEED_PACING_SELF_CRITICISM}; {sources.FSCRS}", _extreme_self_criticism,
         (Adaptation.SLOW_PACING,), ("fscrs_hated_self_at", "fscrs_inadequate_self_at")),
     Rule("ptsd_exposure", Severity.ADAPT, gettext_noop(
         "PTSD: CFT may need to be combined with exposure work; use CFT first for stabilisation."),
-        f"{sources.SEED_PACING_ANXIETY}; CFT for the stabilisation phase of complex PTSD (Rushforth et al. 2022), "
-        "clinical-reference.md §4.4; PCL-5, §2.8", lambda facts: facts.ptsd(),
+        f"{sources.SEED_PACING_ANXIETY}; {sources.CFT_PTSD_STABILISATION}; {sources.PCL5}",
+        lambda facts: facts.ptsd(),
         (Adaptation.EXPOSURE_INTEGRATION,), ("pcl5_probable_ptsd_at",)),
     Rule("dissociation_symptoms_elevated", Severity.ADAPT, gettext_noop(
         "Raised dissociative symptoms on the DES-II: teach grounding before compassion-focused imagery."),
-        f"{sources.SOLACE}: grounding first; DES-II, clinical-reference.md §2.9", _des2_grounding,
+        f"{sources.SOLACE}; {sources.DES2}", _des2_grounding,
         (Adaptation.GROUNDING_FIRST,), ("des2_grounding_at",)),
     Rule("emotion_regulation_low", Severity.ADAPT, gettext_noop(
         "Marked difficulties in emotion regulation on the DERS-16: confirm basic regulation capacity and teach "
         "grounding and soothing-rhythm breathing first."),
-        f"{sources.SEED_ASSESSMENT}; DERS-16, clinical-reference.md §2.11", _emotion_regulation_low,
+        f"{sources.SEED_ASSESSMENT}; {sources.DERS16}", _emotion_regulation_low,
         (Adaptation.GROUNDING_FIRST, Adaptation.EXTENDED_FOUNDATION), ("ders16_grounding_at",)),
     Rule("fears_of_compassion_high", Severity.ADAPT, gettext_noop(
         "High fears of compassion: compassion-focused practice can feel threatening at first. Work with the "
         "fears and go slowly."),
-        "clinical-reference.md §4.3 (fears of compassion; Rockliff et al. 2008 and 2011: extra preparation for "
-        "highly self-critical clients); FCS, §2.7", _fears_of_compassion_high,
+        f"{sources.FEARS_OF_COMPASSION}; {sources.FCS}", _fears_of_compassion_high,
         (Adaptation.SLOW_PACING,), ("fcs_high_item_mean",)),
     Rule("suicidal_thoughts_safety_plan", Severity.CAUTION, gettext_noop(
         "Suicidal thoughts were reported: agree a safety plan and review risk at every session."),
-        f"{sources.SEED_WARNING}; PHQ-9 item 9 (§2.1) and C-SSRS (§2.10), clinical-reference.md",
-        _suicidal_thoughts, (Adaptation.SAFETY_PLAN,), ("phq9_item9_at",)),
+        f"{sources.SEED_WARNING}; {sources.PHQ9_ITEM9}; {sources.CSSRS_TRIAGE}", _suicidal_thoughts,
+        (Adaptation.SAFETY_PLAN,), ("phq9_item9_at",)),
     Rule("self_harm_safety_plan", Severity.CAUTION, gettext_noop(
         "Self-harm or wanting to hurt oneself: CFT is indicated, and a safety plan should be in place."),
-        f"{sources.SEED_INDICATIONS}; FSCRS item 9, clinical-reference.md §2.4", _self_harm,
+        f"{sources.SEED_INDICATIONS}; {sources.FSCRS_ITEM9}", _self_harm,
         (Adaptation.SAFETY_PLAN,), ("fscrs_item9_at",)),
     Rule("age_under_adult", Severity.CAUTION, gettext_noop(
         "Under adult age: the instruments used here are adult forms. Use adolescent versions where they exist "
         "and consider the family intervention format."),
-        f"{sources.SOLACE}; the seed lists a family intervention model", _under_adult_age, (), ("adult_age",)),
+        f"{sources.SOLACE}; {sources.SEED_FAMILY_FORMAT}", _under_adult_age, (), ("adult_age",)),
     *(
         Rule(r.rule, r.severity, r.message, r.source, _co_treatment(r.rule), r.adaptations)
         for r in CO_TREATMENT_RULES if r.severity is not None

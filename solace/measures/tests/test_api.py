@@ -47,7 +47,7 @@ def test_score_returns_the_domain_result(cast):
 @pytest.mark.django_db
 def test_score_keeps_instrument_extras(cast):
     client = signed_in_client(cast.assigned_clinician)
-    body = _post(client, "/api/v1/instruments/cssrs_screener/score", {"answers": [1, 1, 1, 0, 0, 0]}).json()
+    body = _post(client, "/api/v1/instruments/cssrs_screener/score", {"answers": [1, 1, 1, 0, 0, 0, None]}).json()
     assert body["risk"] == "moderate" and body["total"] is None
 
 
@@ -127,7 +127,9 @@ def test_drafts_are_not_in_the_api(cast):
 @pytest.mark.django_db
 def test_due_measures(cast, course):
     from solace.measures.services import schedule_defaults_apply
+    from solace.measures.testing import wording_supply
 
+    wording_supply(cast.clinic_admin, "rses", "fscrs", "scs_sf")
     schedule_defaults_apply(actor=cast.assigned_clinician, patient=course.patient, course_id=course.pk)
     due = signed_in_client(cast.patient_user).get(f"/api/v1/patients/{cast.patient.pk}/measures/due").json()
     phq9 = next(entry for entry in due if entry["instrument"] == "phq9")

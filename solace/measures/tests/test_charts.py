@@ -13,6 +13,7 @@ START = datetime(2026, 1, 5, 9, tzinfo=UTC)
 def _chart(code, values, **kwargs):
     instrument = get_instrument(code)
     series = [(START + timedelta(weeks=n), value) for n, value in enumerate(values)]
+    assert instrument.total_range is not None
     return trajectory_chart(key="total", instrument=instrument, title="t", value_range=instrument.total_range,
                             series=series, label_for=lambda moment: moment.strftime("%d %b"),
                             describe=lambda points: f"{len(points)} points", **kwargs)
@@ -25,7 +26,7 @@ def test_phq9_bands_run_from_best_to_worst():
     assert chart.bands[0].y + chart.bands[0].height == TOP + PLOT_HEIGHT  # minimal sits on the axis
     assert chart.bands[-1].y == TOP  # severe reaches the top
     assert [tick.label for tick in chart.y_ticks] == ["0", "5", "10", "15", "20", "25"]
-    assert [line.label for line in chart.cut_offs] == ["caseness 10"]
+    assert [line.label for line in chart.cut_offs] == ["\u2265 10"]
     assert chart.description == "3 points"
 
 

@@ -3,7 +3,7 @@ schedule, through HTTP."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.db import connection
@@ -11,12 +11,18 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from solace.audit.models import AuditEvent
-from solace.measures.models import MeasureAssignment
-from solace.measures.testing import response_create
-from solace.testing.factories import signed_in_client
+from solace.measures.models import ClinicItemWording, MeasureAssignment
+from solace.measures.testing import response_create, wording_supply
+from solace.testing.factories import Cast, signed_in_client
 
 PHQ9_18 = [2, 2, 2, 2, 2, 2, 2, 2, 2]  # 18, moderately severe, item 9 positive
 PHQ9_9 = [1, 1, 1, 1, 1, 1, 1, 1, 1]  # 9, mild, item 9 positive
+
+
+@pytest.fixture(autouse=True)
+def clinic_wording(cast: Cast) -> None:
+    """The cast clinic has supplied the wording of the questionnaires these tests assign (Solace does not ship it)."""
+    wording_supply(cast.clinic_admin, "k10", "rses", "fscrs", "scs_sf")
 
 
 def _history(cast, now):
@@ -49,7 +55,7 @@ def test_trajectory_chart_has_bands_cut_off_title_description_and_table(cast, se
     assert '<title id="chart-total-title">Patient Health Questionnaire-9 (PHQ-9): total score</title>' in svg
     assert "2 results, from 18 on" in svg
     assert svg.count('class="band band-') == 5 and ">Moderately severe</text>" in svg
-    assert 'class="cut-off"' in svg and "caseness 10" in svg
+    assert 'class="cut-off"' in svg and "\u2265 10" in svg
     assert svg.count('<circle class="point"') == 2 and "<polyline" in svg
     assert "<th scope=\"col\">Severity</th>" in page and "<td>18</td><td>Moderately severe</td>" in page
     assert 'data-testid="change-category">Recovered' in page
@@ -71,7 +77,7 @@ def test_subscale_charts_for_an_instrument_without_a_total(cast):
 def test_times_are_shown_in_the_users_time_zone(cast):
     cast.assigned_clinician.time_zone = "Asia/Shanghai"
     cast.assigned_clinician.save(update_fields=["time_zone"])
-    at = timezone.datetime(2026, 3, 1, 20, 30, tzinfo=timezone.UTC)
+    at = datetime(2026, 3, 1, 20, 30, tzinfo=UTC)
     response_create(cast.patient, "phq9", PHQ9_9, actor=cast.patient_user, at=at)
     page = signed_in_client(cast.assigned_clinician).get(
         f"/measures/patients/{cast.patient.pk}/instruments/phq9/").content.decode()
@@ -209,3 +215,20 @@ def test_summary_page_query_count_does_not_grow_with_responses(cast, course):
     ten = _queries_for_summary(cast, 10)
     assert one == ten, (one, ten)
     assert ten < 40, ten
+
+
+@pytest.mark.django_db
+def test_the_administrator_and_the_clinician_are_told_which_defaults_lack_wording(cast, course):
+    ClinicItemWording.objects.filter(instrument_code="fscrs").delete()
+    page = signed_in_client(cast.clinic_admin).get("/measures/wording/").content.decode()
+    notice = page[page.index('data-testid="default-schedule-without-wording"'):]
+    assert "Forms of Self-Criticising" in notice[:notice.index("</div>")]
+    assert "Rosenberg 1965, the original item order" in page
+    edit = signed_in_client(cast.clinic_admin).get("/measures/wording/rses/").content.decode()
+    assert 'data-testid="scored-version"' in edit and "University of Maryland" in edit
+    client = signed_in_client(cast.assigned_clinician)
+    panel = client.get(f"/measures/patients/{cast.patient.pk}/").content.decode()
+    assert 'data-testid="schedule-without-wording"' in panel
+    response = client.post(f"/measures/patients/{cast.patient.pk}/schedule/defaults/", HTTP_HX_REQUEST="true")
+    assert "Not assigned, because the clinic has not supplied their wording" in response.content.decode()
+    assert not MeasureAssignment.objects.filter(instrument_code="fscrs").exists()

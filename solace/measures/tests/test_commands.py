@@ -67,6 +67,7 @@ def test_instruments_lists_the_library():
 def test_rescore_reports_and_keeps_the_old_score(cast):
     stale = response_create(cast.patient, "phq9", [2] * 9, actor=cast.patient_user)
     response_create(cast.patient, "phq9", [0] * 9, actor=cast.patient_user)
+    assert stale.score is not None
     MeasureResponse.objects.filter(pk=stale.pk).update(score={**stale.score, "total": 1}, scoring_version="0")
     dry = _run("rescore", "phq9", "--dry-run")
     assert "2 submitted responses, 1 would change, 1 unchanged" in dry and not ScoreRevision.objects.exists()

@@ -1,4 +1,5 @@
-"""`solace demo` adds the default schedule and fictional results, scored by the domain and never critical."""
+"""`solace demo` adds the default schedule and fictional results, scored by the domain; the only critical answers
+are the two the demo submits on purpose, each with the safety event the product raises for it."""
 
 from __future__ import annotations
 
@@ -21,8 +22,10 @@ def test_demo_measures():
     call_command("demo", stdout=StringIO())
     responses = MeasureResponse.objects.filter(patient__is_demo=True)
     assert responses.count() > 100
-    assert not any(response.critical_items for response in responses)
-    assert SafetyEvent.objects.count() == 2  # only the demo's own
+    critical = [response for response in responses if response.critical_items]
+    assert len(critical) == 2
+    sources = set(SafetyEvent.objects.values_list("source_type", "source_id"))
+    assert sources == {("measure_response", str(response.pk)) for response in critical}
     assert MeasureAssignment.objects.filter(instrument_code="phq9", cadence="every_session").count() == 40
     for code in ("phq9", "gad7", "fscrs", "scs_sf"):
         assert responses_rescore(instrument_code=code, now=timezone.now(), dry_run=True).changed == []

@@ -80,7 +80,7 @@ def test_fhir_endpoints(cast):
 
 @pytest.mark.django_db
 def test_cssrs_risk_level_is_an_observation_with_its_loinc_code(cast):
-    response = response_create(cast.patient, "cssrs_screener", [1, 1, 1, 1, 0, 0], actor=cast.patient_user)
+    response = response_create(cast.patient, "cssrs_screener", [1, 1, 1, 1, 0, 0, None], actor=cast.patient_user)
     bundle = fhir.response_bundle(response)
     Bundle.model_validate(bundle)
     [risk] = [e["resource"] for e in bundle["entry"]][1:]

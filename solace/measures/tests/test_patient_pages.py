@@ -92,7 +92,7 @@ def test_submitting_stores_the_response_and_thanks_the_patient(cast, phq9_assign
     assert stored.status == ResponseStatus.SUBMITTED and stored.instrument_version == "2001"
     assert stored.scoring_version == "1" and stored.total == 12 and stored.band == "moderate"
     assert stored.answers == {f"phq9_q{n}": v for n, v in enumerate([2, 2, 2, 2, 1, 1, 1, 1, 0], start=1)}
-    assert stored.score["total"] == 12 and stored.score["critical_items"] == []
+    assert stored.score is not None and stored.score["total"] == 12 and stored.score["critical_items"] == []
     assert stored.entered_by == cast.patient_user
     page = client.get(response["Location"]).content.decode()
     assert "Thank you" in page and "crisis-resources" not in page
@@ -108,7 +108,7 @@ def test_a_positive_item_9_shows_crisis_resources_and_raises_a_safety_event(cast
     stored = MeasureResponse.objects.get(patient=cast.patient)
     event = SafetyEvent.objects.get(patient=cast.patient)
     assert (event.kind, event.source_type, event.source_id, event.reason, event.status) == (
-        "suicidality_item", "measure_response", str(stored.pk), "phq9:phq9_q9", "open")
+        "suicidal_ideation", "measure_response", str(stored.pk), "phq9:phq9_q9", "open")
     assert event.raised_at == stored.submitted_at
     page = response.content.decode()
     assert 'data-testid="crisis-resources"' in page
@@ -158,21 +158,26 @@ def test_progress_counts_what_is_ticked_without_saving(cast, phq9_assigned):
 
 
 @pytest.mark.django_db
-def test_wording_not_shipped_shows_item_numbers_and_the_clinic_note(cast):
+def test_wording_not_shipped_is_not_assigned_until_the_clinic_supplies_it(cast):
+    """A questionnaire whose wording Solace does not ship is refused until the clinic has supplied the wording of
+    every item (the patient would otherwise read "Item 9" with unlabelled answers); then the patient reads it."""
+    from django.core.exceptions import ValidationError
     from django.utils import timezone
 
     from solace.measures import services
 
+    with pytest.raises(ValidationError, match="cannot be assigned yet"):
+        services.assignment_add(actor=cast.assigned_clinician, patient=cast.patient, instrument_code="fscrs",
+                                cadence="once", now=timezone.now())
+    client = signed_in_client(cast.patient_user)
+    assert client.get("/measures/complete/fscrs/").status_code == 404
+    services.clinic_wording_save(actor=cast.clinic_admin, instrument_code="fscrs", now=timezone.now(),
+                                 texts={f"fscrs_q{n}": f"Licensed wording {n}" for n in range(1, 23)})
     services.assignment_add(actor=cast.assigned_clinician, patient=cast.patient, instrument_code="fscrs",
                             cadence="once", now=timezone.now())
-    client = signed_in_client(cast.patient_user)
     page = client.get("/measures/complete/fscrs/").content.decode()
-    assert 'data-testid="clinic-wording-note"' in page and "Item 9</legend>" in page
-    assert "0 = not at all like me" in page
-    services.clinic_wording_save(actor=cast.clinic_admin, instrument_code="fscrs",
-                                 texts={"fscrs_q1": "Licensed wording one"}, now=timezone.now())
-    page = client.get("/measures/complete/fscrs/").content.decode()
-    assert "Licensed wording one</legend>" in page and "Item 2</legend>" in page
+    assert "Licensed wording 1</legend>" in page and "Licensed wording 22</legend>" in page
+    assert "Item 9</legend>" not in page
 
 
 @pytest.mark.django_db

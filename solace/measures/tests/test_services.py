@@ -14,7 +14,14 @@ from solace.courses.models import TreatmentCourse
 from solace.measures import selectors, services
 from solace.measures.choices import ResponseStatus
 from solace.measures.models import ClinicItemWording, MeasureAssignment, MeasureResponse, ScoreRevision
-from solace.measures.testing import response_create
+from solace.measures.testing import response_create, wording_supply
+from solace.testing.factories import Cast
+
+
+@pytest.fixture(autouse=True)
+def clinic_wording(cast: Cast) -> None:
+    """The cast clinic has supplied the wording of the questionnaires these tests assign (Solace does not ship it)."""
+    wording_supply(cast.clinic_admin, "k10", "rses", "fscrs", "scs_sf")
 
 
 def _submit(cast, code, answers, **kwargs):
@@ -23,26 +30,42 @@ def _submit(cast, code, answers, **kwargs):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("code", "answers", "reason"),
+    ("code", "answers", "reason", "kind", "severity"),
     [
-        ("phq9", [0, 0, 0, 0, 0, 0, 0, 0, 2], "phq9:phq9_q9"),
-        ("cssrs_screener", [1, 1, 0, 0, 0, 0], "cssrs_screener:cssrs_screener_q1,cssrs_screener_q2"),
-        ("cssrs_screener", [0, 0, None, None, None, 1], "cssrs_screener:cssrs_screener_q6"),
-        ("fscrs", [0] * 8 + [1] + [0] * 13, "fscrs:fscrs_q9"),
+        ("phq9", [0, 0, 0, 0, 0, 0, 0, 0, 2], "phq9:phq9_q9", "suicidal_ideation", "urgent"),
+        ("cssrs_screener", [1, 1, 0, 0, 0, 0, None], "cssrs_screener:cssrs_screener_q1,cssrs_screener_q2",
+         "suicidal_ideation", "routine"),
+        ("cssrs_screener", [0, 0, None, None, None, 1, 1],
+         "cssrs_screener:cssrs_screener_q6_lifetime,cssrs_screener_q6", "suicidal_behaviour", "emergency"),
+        ("cssrs_screener", [0, 0, None, None, None, 1, 0], "cssrs_screener:cssrs_screener_q6_lifetime",
+         "suicidal_behaviour", "urgent"),
+        ("fscrs", [0] * 8 + [1] + [0] * 13, "fscrs:fscrs_q9", "self_attack", "routine"),
     ],
 )
-def test_a_critical_answer_raises_one_safety_event_in_the_same_transaction(cast, code, answers, reason):
+def test_a_critical_answer_raises_one_safety_event_in_the_same_transaction(cast, code, answers, reason, kind,
+                                                                          severity):
     response = _submit(cast, code, answers)
     event = SafetyEvent.objects.get()
-    assert (event.patient, event.kind, event.source_type, event.source_id, event.reason) == (
-        cast.patient, "suicidality_item", "measure_response", str(response.pk), reason)
+    assert (event.patient, event.kind, event.severity, event.source_type, event.source_id, event.reason) == (
+        cast.patient, kind, severity, "measure_response", str(response.pk), reason)
     assert event.raised_at == response.submitted_at
+
+
+@pytest.mark.django_db
+def test_cssrs_ideation_and_behaviour_raise_one_event_each_most_severe_first(cast):
+    response = _submit(cast, "cssrs_screener", [1, 1, 1, 0, 0, 1, 1])
+    events = list(SafetyEvent.objects.order_by("pk").values_list("kind", "severity", "reason"))
+    assert events == [
+        ("suicidal_behaviour", "emergency", "cssrs_screener:cssrs_screener_q6_lifetime,cssrs_screener_q6"),
+        ("suicidal_ideation", "urgent", "cssrs_screener:cssrs_screener_q1,cssrs_screener_q2,cssrs_screener_q3"),
+    ]
+    assert response.score["risk"] == "high"
 
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("code", "answers"),
-    [("phq9", [3, 3, 3, 3, 3, 3, 3, 3, 0]), ("cssrs_screener", [0, 0, None, None, None, 0]),
+    [("phq9", [3, 3, 3, 3, 3, 3, 3, 3, 0]), ("cssrs_screener", [0, 0, None, None, None, 0, None]),
      ("fscrs", [4] * 8 + [0] + [4] * 13), ("gad7", [3] * 7)],
 )
 def test_no_safety_event_without_a_critical_answer(cast, code, answers):
@@ -55,7 +78,7 @@ def test_a_failing_safety_event_rolls_back_the_response(cast, monkeypatch):
     def broken(**kwargs):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr(services, "_safety_event_raise", broken)
+    monkeypatch.setattr(services, "_safety_events_raise", broken)
     with pytest.raises(RuntimeError):
         _submit(cast, "phq9", [0, 0, 0, 0, 0, 0, 0, 0, 1])
     assert not MeasureResponse.objects.exists()
@@ -74,12 +97,13 @@ def test_submit_stores_versions_answers_and_the_full_score(cast):
     assert set(response.score) >= {"instrument", "version", "scoring_version", "total", "band", "subscales",
                                    "critical_items", "cut_offs"}
     audit = AuditEvent.objects.get(action="measure_response.submit")
-    assert audit.detail == {"instrument": "scs_sf", "version": "2011", "scoring_version": "1", "critical_items": []}
+    assert audit.detail == {"instrument": "scs_sf", "version": "2011", "scoring_version": "1", "critical_items": [],
+                            "origin": "questionnaire"}
 
 
 @pytest.mark.django_db
 def test_skip_rules_do_not_count_as_missing(cast):
-    response = _submit(cast, "cssrs_screener", [0, 0, None, None, None, 0])
+    response = _submit(cast, "cssrs_screener", [0, 0, None, None, None, 0, None])
     assert response.score["risk"] == "none"
 
 
@@ -143,7 +167,7 @@ def test_defaults_apply_keeps_what_exists(cast, course):
     assert [a.instrument_code for a in created] == ["gad7", "rses", "fscrs", "scs_sf"]
     assert MeasureAssignment.objects.filter(patient=cast.patient, removed_at__isnull=True).count() == 5
     audit = AuditEvent.objects.get(action="measure_schedule.apply_defaults")
-    assert audit.detail == {"created": ["gad7", "rses", "fscrs", "scs_sf"]}
+    assert audit.detail == {"created": ["gad7", "rses", "fscrs", "scs_sf"], "skipped": {}}
 
 
 @pytest.mark.django_db
@@ -246,6 +270,7 @@ def test_rescore_skips_other_form_versions_and_reports_unscorable(cast):
 @pytest.mark.django_db
 def test_clinic_wording_is_saved_cleared_and_refused_for_shipped_wording(cast):
     now = timezone.now()
+    ClinicItemWording.objects.all().delete()
     count = services.clinic_wording_save(actor=cast.clinic_admin, instrument_code="rses",
                                          texts={"rses_q1": "  one ", "rses_q2": "two"}, now=now)
     assert count == 2
@@ -254,3 +279,28 @@ def test_clinic_wording_is_saved_cleared_and_refused_for_shipped_wording(cast):
     assert list(ClinicItemWording.objects.values_list("item_code", flat=True)) == ["rses_q1"]
     with pytest.raises(ValidationError):
         services.clinic_wording_save(actor=cast.clinic_admin, instrument_code="phq9", texts={}, now=now)
+
+
+@pytest.mark.django_db
+def test_defaults_skip_what_the_clinic_has_no_wording_for_and_say_why(cast, course):
+    ClinicItemWording.objects.filter(instrument_code__in=["rses", "scs_sf"]).delete()
+    ClinicItemWording.objects.filter(item_code="fscrs_q22").delete()  # one item short is not readable either
+    created = services.schedule_defaults_apply(actor=cast.assigned_clinician, patient=cast.patient,
+                                               course_id=course.pk)
+    assert [a.instrument_code for a in created] == ["phq9", "gad7"]
+    audit = AuditEvent.objects.get(action="measure_schedule.apply_defaults")
+    assert audit.detail["skipped"] == {"rses": "no_clinic_wording", "fscrs": "no_clinic_wording",
+                                       "scs_sf": "no_clinic_wording"}
+    missing = selectors.default_schedule_without_wording(clinic_id=cast.clinic.pk)
+    assert [i.code for i in missing] == ["rses", "fscrs", "scs_sf"]
+
+
+@pytest.mark.django_db
+def test_an_instrument_without_wording_is_not_assigned(cast):
+    ClinicItemWording.objects.filter(instrument_code="rses").delete()
+    with pytest.raises(ValidationError) as raised:
+        services.assignment_add(actor=cast.assigned_clinician, patient=cast.patient, instrument_code="rses",
+                                cadence="once", now=timezone.now())
+    assert "instrument_code" in raised.value.message_dict
+    assert "Rosenberg" in raised.value.message_dict["instrument_code"][0]
+    assert not MeasureAssignment.objects.filter(instrument_code="rses").exists()

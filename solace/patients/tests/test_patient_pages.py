@@ -152,7 +152,7 @@ def test_caseload_shows_stage_next_session_and_alerts(cast):
                                raised_at=now)
     page = signed_in_client(cast.assigned_clinician).get("/patients/").content.decode()
     row = page.split(cast.patient.family_name, 1)[1].split("</tr>", 1)[0]
-    assert "Stage 3: applying them in daily life" in row
+    assert "Stage 3: Applying compassion to problems" in row
     assert '<span class="badge badge-alert">1</span>' in row
     assert timezone.localtime(now + timedelta(days=2)).strftime("%H:%M") in row
 
@@ -184,6 +184,33 @@ def test_care_team_refuses_staff_of_another_clinic_and_bad_role(cast):
     assert response.status_code == 422
     assert "Clinician: Select a valid choice." in page and "Role in the care team: Select a valid choice." in page
     assert cast.patient.care_team.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_second_primary_clinician_is_refused_on_the_role_field(cast):
+    client = signed_in_client(cast.assigned_clinician)
+    before = list(cast.patient.care_team.values_list("user_id", "role"))
+
+    response = client.post(f"/patients/{cast.patient.pk}/care-team/",
+                           {"member": cast.colleague.pk, "role": "primary"}, HTTP_HX_REQUEST="true")
+
+    page = response.content.decode()
+    assert response.status_code == 422 and page.startswith('<section class="card" id="care-team"')
+    assert (f"Role in the care team: {cast.assigned_clinician.full_name} is already this patient&#x27;s primary "
+            f"clinician. Add {cast.colleague.full_name} as a co-clinician or supervisor instead.") in page
+    assert list(cast.patient.care_team.values_list("user_id", "role")) == before
+    assert not AuditEvent.objects.filter(action="care_team.add", patient_id=cast.patient.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_primary_clinician_may_be_saved_as_primary_again(cast):
+    client = signed_in_client(cast.assigned_clinician)
+
+    response = client.post(f"/patients/{cast.patient.pk}/care-team/",
+                           {"member": cast.assigned_clinician.pk, "role": "primary"}, HTTP_HX_REQUEST="true")
+
+    assert response.status_code == 200
+    assert list(cast.patient.care_team.values_list("role", flat=True)) == ["primary"]
 
 
 @pytest.mark.django_db

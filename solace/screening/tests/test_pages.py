@@ -7,6 +7,8 @@ from django.test import Client
 from django.utils import timezone
 
 from solace.audit.models import AuditEvent
+from solace.screening.display import evidence_words
+from solace.screening.forms import IntakeForm
 from solace.screening.models import ClinicScreeningSettings, Preparation, Screening
 from solace.screening.testing import BLOCKED_INTAKE, screening_create
 from solace.testing import factories
@@ -23,7 +25,7 @@ def test_the_result_page_explains_every_finding(cast: Cast) -> None:
     assert 'data-testid="decision">Not suitable<' in page
     for finding in screening.result["findings"]:
         assert f'data-rule="{finding["rule"]}"' in page
-        assert finding["evidence"] in page
+        assert evidence_words(finding["evidence"]) in page
     assert "a contraindication to CFT" in page and "Contraindications include acute schizophrenia episodes" in page
     assert "Psychiatric assessment" in page and "Not recommended" in page
     assert "not a validated predictor" in page
@@ -48,16 +50,16 @@ def test_the_intake_form_starts_from_the_previous_intake_and_todays_age(cast: Ca
     today = timezone.localdate()
     assert form.initial["age"] == today.year - born.year - ((today.month, today.day) < (born.month, born.day))
     assert form.initial["clinical_flags"] == ["acute_psychosis"]
-    assert form.initial["responses_phq9"] == "2, 2, 1, 2, 1, 1, 1, 0, 0"
+    assert [form.initial[f"answer_phq9_q{n}"] for n in range(1, 10)] == ["2", "2", "1", "2", "1", "1", "1", "0", "0"]
 
 
 @pytest.mark.django_db
 def test_nothing_is_saved_from_an_invalid_form(cast: Cast) -> None:
     client = signed_in_client(cast.assigned_clinician)
-    response = client.post(f"/screening/patients/{cast.patient.pk}/new/",
-                           {"age": "34", "responses_des2": "0, 10, 15" + ", 0" * 25})
+    des2 = IntakeForm.answers_data("des2", [0, 10, 15] + [0] * 25)
+    response = client.post(f"/screening/patients/{cast.patient.pk}/new/", {"age": "34", **des2})
     assert response.status_code == 422
-    assert "des2_q3 (item 3): 15 is not an allowed answer" in response.context["form"].errors["responses_des2"][0]
+    assert "multiple of step size 10" in response.context["form"].errors["answer_des2_q3"][0]
     assert Screening.objects.count() == 0
     assert not AuditEvent.objects.filter(action="screening.evaluate").exists()
 
@@ -131,3 +133,19 @@ def test_scores_show_band_labels(cast: Cast) -> None:
         f"/screening/patients/{cast.patient.pk}/{screening.pk}/").content.decode()
     assert screening.result["scores"]["phq9"]["band"] == "moderate"
     assert ">Moderate<" in page and ">Minimal<" in page
+
+
+@pytest.mark.django_db
+def test_the_intake_form_shows_every_error_at_once_and_keeps_what_was_typed(cast: Cast) -> None:
+    data = {"age": "7", **IntakeForm.answers_data("phq9", [0, 0, 0, None, 0, 0, 0, 0, 1]),
+            **IntakeForm.answers_data("des2", [0, 15] + [0] * 26), "risk_level": "low"}
+    response = signed_in_client(cast.assigned_clinician).post(f"/screening/patients/{cast.patient.pk}/new/", data)
+    assert response.status_code == 422
+    errors = response.context["form"].errors
+    assert set(errors) == {"age", "answer_phq9_q4", "answer_des2_q2", "risk_assessed_on", "risk_safety_plan"}
+    assert "Item 4: please choose an answer." in errors["answer_phq9_q4"][0]
+    page = response.content.decode()
+    assert 'value="7"' in page and '<option value="1" selected>' in page
+    summary = page.split('class="error-summary"')[1].split("</div>")[0]
+    assert summary.count("<li>") == 5 and "PHQ-9 4." in summary and "DES-II item 2" in summary
+    assert Screening.objects.count() == 0

@@ -68,7 +68,8 @@ def test_accepting_a_suitable_screening_lets_the_course_start(cast: Cast) -> Non
                    .values_list("action", flat=True))
     assert {"screening.evaluate", "screening.sign", "course.create", "course.activate"} <= set(actions)
     schedule = set(course.measure_assignments.values_list("instrument_code", "cadence"))
-    assert {("phq9", "every_session"), ("gad7", "every_session"), ("rses", "every_n_weeks")} <= schedule
+    assert {("phq9", "every_session"), ("gad7", "every_session")} <= schedule
+    assert not {code for code, _cadence in schedule} & {"rses", "fscrs", "scs_sf"}  # no clinic wording yet
 
 
 @pytest.mark.django_db
@@ -118,7 +119,7 @@ def test_overriding_a_block_needs_a_supervisor_co_signature(cast: Cast) -> None:
     assert _activate(cast).status == CourseStatus.ACTIVE
     override = AuditEvent.objects.get(action="screening.override", patient_id=cast.patient.pk)
     assert override.actor == cast.assigned_clinician
-    assert override.detail == {"kind": "override", "needs_cosignature": True}
+    assert override.detail == {"kind": "override", "needs_cosignature": True, "co_treatment_acknowledged": False}
     cosign = AuditEvent.objects.get(action="screening.cosign", patient_id=cast.patient.pk)
     assert cosign.actor == cast.supervisor and cosign.detail == {"signed_by": cast.assigned_clinician.pk}
 
@@ -196,7 +197,7 @@ def test_a_safety_event_after_the_signature_reopens_screening(cast: Cast) -> Non
                                reason="crisis", raised_at=signed_at - timedelta(days=1))
     services.screening_sign(actor=cast.assigned_clinician, screening=screening, kind="accept", now=signed_at)
     assert screening_clearance(patient=cast.patient).allowed  # raised before the signature: already weighed
-    SafetyEvent.objects.create(patient=cast.patient, kind=SafetyKind.SUICIDALITY_ITEM, source_type="test",
+    SafetyEvent.objects.create(patient=cast.patient, kind=SafetyKind.SUICIDAL_IDEATION, source_type="test",
                                source_id="2", reason="phq9_q9", raised_at=signed_at + timedelta(hours=1))
     _refused_with(cast, "reopened")
     assert ScreeningSignature.objects.filter(screening=screening).exists()  # nothing is lost
@@ -238,5 +239,7 @@ def test_intake_is_prefilled_from_completed_questionnaires(cast: Cast) -> None:
     response_submit(actor=cast.patient_user, patient=cast.patient, instrument_code="phq9", answers=answers,
                     now=timezone.now())
     page = signed_in_client(cast.assigned_clinician).get(f"{_base(cast)}/new/").content.decode()
-    assert 'value="1, 1, 1, 1, 1, 1, 1, 1, 0"' in page
+    form = signed_in_client(cast.assigned_clinician).get(f"{_base(cast)}/new/").context["form"]
+    assert [form.initial[f"answer_phq9_q{n}"] for n in range(1, 10)] == ["1"] * 8 + ["0"]
+    assert '<option value="1" selected>' in page
     assert 'data-testid="prefilled"' in page and "phq9" in page.split('data-testid="prefilled"')[1][:300]

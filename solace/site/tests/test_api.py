@@ -17,7 +17,7 @@ VALID_PATIENT = {
 
 
 def _bearer(raw: str) -> dict[str, str]:
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    return {"Authorization": f"Bearer {raw}"}
 
 
 @pytest.mark.django_db
@@ -38,9 +38,9 @@ def test_token_is_shown_once_hashed_at_rest_and_revocable(cast):
     assert raw not in stored.token_hash and len(stored.token_hash) == 64
     assert "token" not in client.get("/api/v1/tokens").json()[0]
     anonymous = Client()
-    assert anonymous.get("/api/v1/me", **_bearer(raw)).json()["email"] == cast.assigned_clinician.email
+    assert anonymous.get("/api/v1/me", headers=_bearer(raw)).json()["email"] == cast.assigned_clinician.email
     assert client.delete(f"/api/v1/tokens/{stored.pk}").status_code == 204
-    response = anonymous.get("/api/v1/me", **_bearer(raw))
+    response = anonymous.get("/api/v1/me", headers=_bearer(raw))
     assert response.status_code == 401
     assert response.json() == {"error": {"code": "unauthenticated", "message": "Sign in or send a valid API token.",
                                          "field": None}}

@@ -63,7 +63,7 @@ def clinic_count(database: Path) -> int:
         return int(connection.execute("SELECT count(*) FROM accounts_clinic").fetchone()[0])
 
 
-def wait_for(condition, seconds: float = 10) -> None:  # type: ignore[no-untyped-def]
+def wait_for(condition, seconds: float = 10) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
         assert time.monotonic() < deadline, "timed out"

@@ -146,7 +146,7 @@ def health(port: int) -> dict[str, str] | None:
         return None
 
 
-def wait_until(condition, seconds: float = 30):  # type: ignore[no-untyped-def]
+def wait_until(condition, seconds: float = 30):
     deadline = time.monotonic() + seconds
     while not (value := condition()):
         assert time.monotonic() < deadline, "timed out"
@@ -155,7 +155,7 @@ def wait_until(condition, seconds: float = 30):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def serving(site: Site):  # type: ignore[no-untyped-def]
+def serving(site: Site):
     port = free_port()
     process = subprocess.Popen(
         [*SOLACE, "serve", "--with-worker", f"--port={port}", "--workers=1"], env=site.env,
@@ -179,7 +179,7 @@ def descendants_of(pid: int) -> dict[int, str]:
     return found
 
 
-def test_serve_with_worker_serves_and_sigterm_stops_every_process(serving) -> None:  # type: ignore[no-untyped-def]
+def test_serve_with_worker_serves_and_sigterm_stops_every_process(serving) -> None:
     process, port = serving
     children = wait_until(lambda: (found := children_of(process.pid)) and len(found) == 3 and found)
     family = descendants_of(process.pid)
@@ -198,7 +198,7 @@ def test_serve_with_worker_serves_and_sigterm_stops_every_process(serving) -> No
     assert health(port) is None
 
 
-def test_serve_stops_the_web_server_when_the_worker_dies(serving) -> None:  # type: ignore[no-untyped-def]
+def test_serve_stops_the_web_server_when_the_worker_dies(serving) -> None:
     process, _port = serving
     children = wait_until(lambda: (found := children_of(process.pid)) and len(found) == 3 and found)
     family = descendants_of(process.pid)
@@ -212,7 +212,7 @@ def test_serve_stops_the_web_server_when_the_worker_dies(serving) -> None:  # ty
     wait_until(lambda: not any(running(pid) for pid in family), seconds=5)
 
 
-def test_serve_stops_everything_when_the_alert_dispatcher_dies(serving) -> None:  # type: ignore[no-untyped-def]
+def test_serve_stops_everything_when_the_alert_dispatcher_dies(serving) -> None:
     process, port = serving
     children = wait_until(lambda: (found := children_of(process.pid)) and len(found) == 3 and found)
     family = descendants_of(process.pid)
@@ -247,7 +247,7 @@ def test_serve_refuses_a_port_in_use() -> None:
             call_command("serve", f"--port={port}")
 
 
-def test_serve_killed_outright_leaves_no_orphans(serving) -> None:  # type: ignore[no-untyped-def]
+def test_serve_killed_outright_leaves_no_orphans(serving) -> None:
     process, _port = serving
     wait_until(lambda: len(children_of(process.pid)) == 3)
     family = descendants_of(process.pid)

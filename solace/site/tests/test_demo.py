@@ -19,12 +19,15 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from solace.accounts.models import Clinic, Membership, User
-from solace.alerts.models import SafetyEvent, SafetyStatus
+from solace.alerts.models import AlertDelivery, SafetyEvent, SafetyStatus
 from solace.courses.choices import SessionStatus, Stage
 from solace.courses.models import TherapySession, TreatmentCourse
+from solace.domain.screening import decision_allows_course
 from solace.kernel.permissions import STAFF_ROLES, Role
+from solace.measures.models import MeasureResponse
 from solace.patients.choices import CareTeamRole
 from solace.patients.models import CareTeamMember, Consent, Patient
+from solace.screening.selectors import screening_latest
 from solace.site import demo
 from solace.testing import factories
 
@@ -149,12 +152,34 @@ def test_demo_patients_have_care_teams_consents_accounts_and_open_safety_events(
         assert Consent.objects.filter(kind=kind, version=version).count() == 40
     accounts = patients.filter(user__isnull=False)
     assert accounts.count() >= 5 and accounts.filter(email=demo.DEMO_PATIENT_EMAIL).exists()
-    assert all(account.user.role == Role.PATIENT for account in accounts)
+    assert all(account.user is not None and account.user.role == Role.PATIENT for account in accounts)
     assert SafetyEvent.objects.filter(status=SafetyStatus.OPEN).count() == 2
 
 
 @pytest.mark.django_db
-def test_demo_refuses_a_database_with_real_patients(clinic) -> None:  # type: ignore[no-untyped-def]
+def test_demo_holds_only_what_the_product_produces() -> None:
+    run_demo()
+
+    courses = TreatmentCourse.objects.select_related("patient").prefetch_related("plan_versions")
+    assert courses.count() == 40
+    for course in courses:
+        screening = screening_latest(patient=course.patient)
+        assert screening is not None and screening.signature is not None, course.patient
+        assert decision_allows_course(screening.signature.decision)
+        assert course.started_on is not None and screening.signature.signed_at.date() < course.started_on
+        (version,) = course.plan_versions.all()
+        assert version.source["screening_id"] == screening.pk
+    events = SafetyEvent.objects.all()
+    assert events.count() == 2
+    for event in events:
+        assert event.source_type == "measure_response", event
+        source = MeasureResponse.objects.get(pk=event.source_id, patient=event.patient)
+        assert source.instrument_code == "phq9" and source.answers["phq9_q9"] > 0
+        assert AlertDelivery.objects.filter(event=event).exists()
+
+
+@pytest.mark.django_db
+def test_demo_refuses_a_database_with_real_patients(clinic) -> None:
     factories.patient_create(clinic)
     before = counts()
 
@@ -177,7 +202,7 @@ def test_if_empty_loads_the_demo_only_into_a_database_without_clinics() -> None:
 
 
 @pytest.mark.django_db
-def test_if_empty_with_real_data_prints_one_line_and_changes_nothing(clinic) -> None:  # type: ignore[no-untyped-def]
+def test_if_empty_with_real_data_prints_one_line_and_changes_nothing(clinic) -> None:
     before = counts()
 
     output = run_demo("--if-empty")

@@ -31,6 +31,10 @@ SUBSCALES = (
 CEAS = Instrument(
     code="ceas",
     version="2017-self-compassion",
+    scored_version=(
+        "Gilbert et al. 2017, Compassionate Engagement and Action Scales, the self-compassion scale: Engagement "
+        "items 1-8 then Action items 9-13 in one continuous numbering, answers 1 (never) to 10 (always)"
+    ),
     scoring_version="1",
     title="Compassionate Engagement and Action Scales - Self-compassion (CEAS-Self)",
     citation=(

@@ -24,6 +24,10 @@ SUBSCALES = (
 DERS16 = Instrument(
     code="ders16",
     version="2016",
+    scored_version=(
+        "Bjureberg et al. 2016, Difficulties in Emotion Regulation Scale, 16-item version, in the published item "
+        "order, answers 1 (almost never) to 5 (almost always)"
+    ),
     scoring_version="1",
     title="Difficulties in Emotion Regulation Scale, 16-item version (DERS-16)",
     citation=(

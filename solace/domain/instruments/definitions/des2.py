@@ -55,6 +55,10 @@ def _cut_off(code: str, label: str, threshold: int, source: str) -> CutOff:
 DES2 = Instrument(
     code="des2",
     version="1993",
+    scored_version=(
+        "Carlson & Putnam 1993, Dissociative Experiences Scale II, the 28 items in the published order, answers "
+        "0% to 100% of the time in steps of 10"
+    ),
     scoring_version="1",
     title="Dissociative Experiences Scale II (DES-II)",
     citation="Carlson EB, Putnam FW. An update on the Dissociative Experiences Scale. Dissociation 1993;6:16-23.",
@@ -129,8 +133,9 @@ DES2 = Instrument(
         sd=16.4,
         reliability=0.85,
         source=(
-            "Jacobson-Truax RCI (clinical-reference.md §3.1) with SD 16.4 of general psychiatric patients "
-            "(van IJzendoorn & Schuengel 1996 [S]) and test-retest .85 (DES manual [C])"
+            "Jacobson & Truax 1991 reliable change index with SD 16.4 of general psychiatric patients "
+            "(van IJzendoorn & Schuengel 1996, as restated by a secondary source) and test-retest reliability .85 "
+            "(DES manual, Carlson & Putnam)"
         ),
         evidence=Evidence.SECONDARY,
     ),

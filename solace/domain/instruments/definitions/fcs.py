@@ -42,6 +42,11 @@ def _alpha(scope: str, value: float) -> ReliabilityEstimate:
 FCS = Instrument(
     code="fcs",
     version="2011",
+    scored_version=(
+        "Gilbert, McEwan, Matos & Rivis 2011, Fears of Compassion Scales: for others (10 items), from others (13 "
+        "items), for self (15 items) in that order, numbered 1-38, answers 0 (don't agree at all) to 4 "
+        "(completely agree)"
+    ),
     scoring_version="1",
     title="Fears of Compassion Scales (FCS)",
     citation=(

@@ -43,6 +43,11 @@ def _alpha(scope: str, value: float) -> ReliabilityEstimate:
 FSCRS = Instrument(
     code="fscrs",
     version="2004",
+    scored_version=(
+        "Gilbert, Clarke, Hempel, Miles & Irons 2004, Forms of Self-Criticising/Attacking & Self-Reassuring "
+        "Scale: the 22 items in the published order under the stem 'When things go wrong for me:', answers 0 (not "
+        "at all like me) to 4 (extremely like me)"
+    ),
     scoring_version="1",
     title="Forms of Self-Criticising/Attacking & Self-Reassuring Scale (FSCRS)",
     citation=(

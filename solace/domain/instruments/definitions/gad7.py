@@ -121,7 +121,7 @@ GAD7 = Instrument(
     change_criteria=ChangeCriteria(
         reliable_change_points=4,
         clinical_cut_off="caseness",
-        source=f"NHS Talking Therapies (IAPT): reliable change 4 points, caseness 8; {SOURCE} and §3.1",
+        source="NHS Talking Therapies (IAPT): reliable change 4 points, caseness 8 or more",
         evidence=Evidence.CONFIRMED,
     ),
     loinc=LoincCodes(

@@ -36,6 +36,10 @@ def _band(code: str, label: str, lower: int, upper: int) -> SeverityBand:
 K10 = Instrument(
     code="k10",
     version="2002-abs-1-5",
+    scored_version=(
+        "Kessler et al. 2002, Kessler Psychological Distress Scale, the 10 items in the published order, answers "
+        "1 (none of the time) to 5 (all of the time) as in the Australian Bureau of Statistics scoring"
+    ),
     scoring_version="1",
     title="Kessler Psychological Distress Scale (K10)",
     citation=(

@@ -149,8 +149,8 @@ PCL5 = Instrument(
         reliable_change_points=15,
         clinical_cut_off="clinical_range",
         source=(
-            "Marx et al. 2022: reliable change 15 points (sample 1; 18 in sample 2), clinically significant "
-            f"if post-treatment 28 or less; {SOURCE} and §3.1"
+            "Marx et al. 2022: reliable change 15 points (15 in the first sample, 18 in the second), clinically "
+            "significant if 28 or less after treatment"
         ),
         evidence=Evidence.CONFIRMED,
     ),

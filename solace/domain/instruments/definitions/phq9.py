@@ -159,7 +159,7 @@ PHQ9 = Instrument(
     change_criteria=ChangeCriteria(
         reliable_change_points=6,
         clinical_cut_off="caseness",
-        source=f"NHS Talking Therapies (IAPT): reliable change 6 points, caseness 10; {SOURCE} and §3.1",
+        source="NHS Talking Therapies (IAPT): reliable change 6 points, caseness 10 or more",
         evidence=Evidence.CONFIRMED,
     ),
     loinc=LoincCodes(

@@ -26,6 +26,11 @@ SOURCE = "clinical-reference.md §2.3"
 RSES = Instrument(
     code="rses",
     version="1965-umd-order",
+    scored_version=(
+        "Rosenberg 1965, the original item order of the University of Maryland form (negatively worded items at "
+        "2, 5, 6, 8 and 9), answers as ticked 3 (strongly agree) to 0 (strongly disagree). Not the PhenX / "
+        "openpsychometrics order, whose negative items are 3, 5, 8, 9 and 10"
+    ),
     scoring_version="1",
     title="Rosenberg Self-Esteem Scale (RSES)",
     citation="Rosenberg M. Society and the adolescent self-image. Princeton, NJ: Princeton University Press; 1965.",

@@ -3,8 +3,9 @@
 12 items, 1 (almost never) to 5 (almost always). Items 1, 4, 8, 9, 11 and 12 are reversed (6 - answer) and the
 total is the mean of all 12 items after reversal, 1-5. Neff advises against SF subscale scores, so none are
 declared. The bands are Neff's rough guide for the SCS ("1-2.5 low, 2.5-3.5 moderate, 3.5-5.0 high"), a
-heuristic, not a clinical cut-off. The guide does not say which band owns 2.5 and 3.5: Solace puts both
-boundaries in "moderate" (a Solace decision).
+heuristic, not a clinical cut-off, given for the 26-item long form: the bands are declared `heuristic` and pages
+show them as a "heuristic guide", never as confirmed bands. The guide does not say which band owns 2.5 and 3.5:
+Solace puts both boundaries in "moderate" (a Solace decision).
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ BAND_SOURCE = (
 SCS_SF = Instrument(
     code="scs_sf",
     version="2011",
+    scored_version=(
+        "Raes, Pommier, Neff & Van Gucht 2011, Self-Compassion Scale - Short Form, the 12 items in the published "
+        "order (reverse-scored items 1, 4, 8, 9, 11 and 12), answers 1 (almost never) to 5 (almost always)"
+    ),
     scoring_version="1",
     title="Self-Compassion Scale - Short Form (SCS-SF)",
     citation=(
@@ -60,6 +65,7 @@ SCS_SF = Instrument(
             upper_inclusive=False,
             source=BAND_SOURCE,
             evidence=Evidence.CONFIRMED,
+            heuristic=True,
         ),
         SeverityBand(
             code="moderate",
@@ -68,6 +74,7 @@ SCS_SF = Instrument(
             upper=3.5,
             source=BAND_SOURCE,
             evidence=Evidence.CONFIRMED,
+            heuristic=True,
         ),
         SeverityBand(
             code="high",
@@ -77,6 +84,7 @@ SCS_SF = Instrument(
             lower_inclusive=False,
             source=BAND_SOURCE,
             evidence=Evidence.CONFIRMED,
+            heuristic=True,
         ),
     ),
     reliability=(

@@ -32,6 +32,10 @@ BAND_SOURCE = f"Mundt et al. 2002 as quoted on scribd; {SOURCE}"
 WSAS = Instrument(
     code="wsas",
     version="2002",
+    scored_version=(
+        "Mundt, Marks, Shear & Greist 2002, Work and Social Adjustment Scale: 1 work, 2 home management, 3 social "
+        "leisure, 4 private leisure, 5 close relationships, answers 0 (not at all) to 8 (very severely)"
+    ),
     scoring_version="1",
     title="Work and Social Adjustment Scale (WSAS)",
     citation=(

@@ -308,19 +308,22 @@ def test_other_high_answers_are_not_critical() -> None:
 # --- C-SSRS screener triage ----------------------------------------------------------------------------------
 
 Q = "cssrs_screener_q"
+L, R = "cssrs_screener_q6_lifetime", "cssrs_screener_q6"  # item 6 (lifetime) and its 3-month follow-up
 CSSRS_TRIAGE = [
-    ([0, 0, None, None, None, 0], "none", ()),
-    ([0, 0, 0, 0, 0, 0], "none", ()),
-    ([1, 0, None, None, None, 0], "low", (f"{Q}1",)),
-    ([0, 1, 0, 0, 0, 0], "low", (f"{Q}2",)),
-    ([1, 1, 0, 0, 0, 0], "low", (f"{Q}1", f"{Q}2")),
-    ([1, 1, 1, 0, 0, 0], "moderate", (f"{Q}1", f"{Q}2", f"{Q}3")),
-    ([0, 1, 1, 0, 0, 0], "moderate", (f"{Q}2", f"{Q}3")),
-    ([1, 1, 0, 1, 0, 0], "high", (f"{Q}1", f"{Q}2", f"{Q}4")),
-    ([1, 1, 0, 0, 1, 0], "high", (f"{Q}1", f"{Q}2", f"{Q}5")),
-    ([0, 0, None, None, None, 1], "high", (f"{Q}6",)),
-    ([1, 0, 0, 0, 0, 1], "high", (f"{Q}1", f"{Q}6")),
-    ([1, 1, 1, 1, 1, 1], "high", tuple(f"{Q}{p}" for p in range(1, 7))),
+    ([0, 0, None, None, None, 0, None], "none", ()),
+    ([0, 0, 0, 0, 0, 0, 0], "none", ()),
+    ([1, 0, None, None, None, 0, None], "low", (f"{Q}1",)),
+    ([0, 1, 0, 0, 0, 0, None], "low", (f"{Q}2",)),
+    ([1, 1, 0, 0, 0, 0, None], "low", (f"{Q}1", f"{Q}2")),
+    ([1, 1, 1, 0, 0, 0, None], "moderate", (f"{Q}1", f"{Q}2", f"{Q}3")),
+    ([0, 1, 1, 0, 0, 0, None], "moderate", (f"{Q}2", f"{Q}3")),
+    ([1, 1, 0, 1, 0, 0, None], "high", (f"{Q}1", f"{Q}2", f"{Q}4")),
+    ([1, 1, 0, 0, 1, 0, None], "high", (f"{Q}1", f"{Q}2", f"{Q}5")),
+    ([0, 0, None, None, None, 1, 0], "moderate", (L,)),  # behaviour more than 3 months ago [S]
+    ([1, 0, None, None, None, 1, 0], "moderate", (f"{Q}1", L)),
+    ([0, 0, None, None, None, 1, 1], "high", (L, R)),  # behaviour within 3 months [C]
+    ([1, 0, 0, 0, 0, 1, 1], "high", (f"{Q}1", L, R)),
+    ([1, 1, 1, 1, 1, 1, 1], "high", (*(f"{Q}{p}" for p in range(1, 6)), L, R)),
 ]
 
 
@@ -337,9 +340,9 @@ def test_cssrs_screener_risk_triage(answers: list[int | None], risk: str, critic
 @pytest.mark.parametrize(
     ("answers", "position"),
     [
-        ([1, 0, 1, None, None, 0], 3),
-        ([0, 0, None, 1, None, 0], 4),
-        ([0, 0, 0, 0, 1, 0], 5),
+        ([1, 0, 1, None, None, 0, None], 3),
+        ([0, 0, None, 1, None, 0, None], 4),
+        ([0, 0, 0, 0, 1, 0, None], 5),
     ],
 )
 def test_cssrs_items_3_to_5_must_be_0_or_blank_when_item_2_is_no(answers: list[int | None], position: int) -> None:
@@ -354,10 +357,11 @@ def test_cssrs_items_3_to_5_must_be_0_or_blank_when_item_2_is_no(answers: list[i
 @pytest.mark.parametrize(
     ("answers", "position"),
     [
-        ([1, 1, None, 0, 0, 0], 3),  # asked because item 2 is yes, so it must be answered
-        ([1, None, None, None, None, 0], 2),
-        ([1, 0, None, None, None, None], 6),
-        ([2, 0, None, None, None, 0], 1),
+        ([1, 1, None, 0, 0, 0, None], 3),  # asked because item 2 is yes, so it must be answered
+        ([1, None, None, None, None, 0, None], 2),
+        ([1, 0, None, None, None, None, None], 6),
+        ([1, 0, None, None, None, 1, None], 7),  # the follow-up is asked after a lifetime yes
+        ([2, 0, None, None, None, 0, None], 1),
     ],
 )
 def test_cssrs_screener_rejects_missing_or_invalid_answers(answers: list[int | None], position: int) -> None:

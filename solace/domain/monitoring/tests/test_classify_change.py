@@ -165,6 +165,7 @@ def wellbeing(criteria: ChangeCriteria) -> Instrument:
     return Instrument(
         code="wellbeing_test",
         version="test",
+        scored_version="Test fixture, items 1-3.",
         scoring_version="1",
         title="Test wellbeing scale",
         citation="Test fixture.",

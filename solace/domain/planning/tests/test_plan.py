@@ -104,7 +104,16 @@ def test_individual_course_session_by_session() -> None:
     ]
     assert agendas[5] == ("soothing_rhythm_breathing", "safe_place_imagery", "compassionate_colour")
     assert agendas[10] == ("soothing_rhythm_breathing", "chair_work")
-    assert [h.exercise for h in plan().homework] == ["three_circles", "soothing_rhythm_breathing", "chair_work"]
+    assert [h.exercise for h in plan().homework] == ["soothing_rhythm_breathing", "mindfulness", "chair_work"]
+
+
+@pytest.mark.parametrize("course_format", FORMATS)
+def test_each_stage_homework_is_taught_in_the_stage_first_session(course_format: str) -> None:
+    """Homework only uses what has been taught by then: the first session of a stage teaches its homework."""
+    course = plan(format=course_format)
+    for homework in course.homework:
+        first_session = next(s for s in course.sessions if s.stage == homework.stage)
+        assert homework.exercise in first_session.agenda, (homework.stage, first_session.agenda)
 
 
 def test_group_follows_the_published_ordering() -> None:

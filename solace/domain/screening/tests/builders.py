@@ -29,6 +29,12 @@ def spread(answers: list[int], positions: Sequence[int], total: int, maximum: in
     return answers
 
 
+def risk(level: str, *, safety_plan: bool = False, on: str = "2025-03-01") -> dict[str, Any]:
+    """The clinician's structured risk assessment in intake JSON."""
+    return {"level": level, "assessed_on": on, "protective_factors": "Close to her sister; plans for the summer.",
+            "safety_plan_in_place": safety_plan}
+
+
 def phq9(item9: int = 0, others: int = 0) -> list[int]:
     return [others] * 8 + [item9]
 
@@ -39,11 +45,12 @@ def gad7(total: int) -> list[int]:
 
 def cssrs(level: str) -> list[int]:
     return {
-        "none": [0, 0, 0, 0, 0, 0],
-        "low": [1, 1, 0, 0, 0, 0],
-        "moderate": [1, 1, 1, 0, 0, 0],
-        "high": [1, 1, 1, 1, 0, 0],
-        "behaviour": [0, 0, 0, 0, 0, 1],
+        "none": [0, 0, 0, 0, 0, 0, 0],
+        "low": [1, 1, 0, 0, 0, 0, 0],
+        "moderate": [1, 1, 1, 0, 0, 0, 0],
+        "high": [1, 1, 1, 1, 0, 0, 0],
+        "behaviour": [0, 0, 0, 0, 0, 1, 1],
+        "behaviour_long_ago": [0, 0, 0, 0, 0, 1, 0],
     }[level]
 
 

@@ -16,6 +16,8 @@ from solace.domain.screening import (
     Decision,
     Severity,
     TreatmentKind,
+    co_treatment_plan_missing,
+    co_treatment_plan_required,
     decide,
     screen,
 )
@@ -130,3 +132,29 @@ def test_properties(flags: dict[str, bool], concerns: list[str], treatments: lis
     assert {a for f in result.findings for a in f.adaptations} == set(result.adaptations)
     assert json.loads(json.dumps(result.to_dict())) == result.to_dict()
     assert screen(data).to_dict() == result.to_dict()  # deterministic
+
+
+# (verdicts of the co-treatments, the written plan, whether the plan is required, whether it is missing)
+ACKNOWLEDGEMENTS: list[tuple[tuple[str, ...], str, bool, bool]] = [
+    (("not_recommended",), "", True, True),
+    (("not_recommended",), "   short   ", True, True),  # 5 characters once trimmed: under the minimum of 10
+    (("not_recommended",), "Sequence it", True, False),  # exactly 11: enough
+    (("coordinate", "not_recommended"), "Stop REBT before CFT starts; agreed with Dr Lee.", True, False),
+    (("coordinate", "monitor", "compatible", "integrate"), "", False, False),
+    ((), "", False, False),
+]
+
+
+@pytest.mark.parametrize(("verdicts", "plan", "required", "missing"), ACKNOWLEDGEMENTS)
+def test_a_not_recommended_co_treatment_needs_a_written_plan(
+    verdicts: tuple[str, ...], plan: str, required: bool, missing: bool,
+) -> None:
+    assert co_treatment_plan_required(verdicts) is required
+    assert co_treatment_plan_missing(verdicts, plan) is missing
+
+
+def test_rebt_is_the_not_recommended_co_treatment() -> None:
+    rebt = screen(intake(concurrent_treatments=[{"kind": "rebt"}])).to_dict()
+    assert co_treatment_plan_required(t["verdict"] for t in rebt["co_treatments"])  # type: ignore[attr-defined]
+    cbt = screen(intake(concurrent_treatments=[{"kind": "cbt"}])).to_dict()
+    assert not co_treatment_plan_required(t["verdict"] for t in cbt["co_treatments"])  # type: ignore[attr-defined]

@@ -33,6 +33,21 @@ INVALID: list[tuple[str, object, str | None, str]] = [
     ("instrument outside screening", {"age": 34, "responses": {"k10": [1] * 10}}, "responses.k10",
      "unknown instrument"),
     ("answers as text", {"age": 34, "responses": {"phq9": "0,0,0"}}, "responses.phq9", "must be a list"),
+    ("risk assessment not an object", {"age": 34, "risk_assessment": "low"}, "risk_assessment", "must be an object"),
+    ("risk level unknown", {"age": 34, "risk_assessment": {"level": "severe", "assessed_on": "2025-03-01",
+                                                          "safety_plan_in_place": True}},
+     "risk_assessment.level", "unknown value 'severe'; expected one of: low, moderate, high"),
+    ("risk date missing", {"age": 34, "risk_assessment": {"level": "low", "safety_plan_in_place": True}},
+     "risk_assessment.assessed_on", "is required"),
+    ("risk date not a date", {"age": 34, "risk_assessment": {"level": "low", "assessed_on": "yesterday",
+                                                            "safety_plan_in_place": True}},
+     "risk_assessment.assessed_on", "must be a date as YYYY-MM-DD, not 'yesterday'"),
+    ("safety plan as text", {"age": 34, "risk_assessment": {"level": "low", "assessed_on": "2025-03-01",
+                                                           "safety_plan_in_place": "yes"}},
+     "risk_assessment.safety_plan_in_place", "must be true or false, not text"),
+    ("risk unknown field", {"age": 34, "risk_assessment": {"level": "low", "assessed_on": "2025-03-01",
+                                                          "safety_plan_in_place": True, "signed_by": 3}},
+     "risk_assessment.signed_by", "unknown field"),
     ("too few answers", {"age": 34, "responses": {"phq9": [0] * 8}}, "responses.phq9",
      "expected 9 answers in published item order, got 8; phq9_q9 (item 9) has none"),
     ("too many answers", {"age": 34, "responses": {"gad7": [0] * 8}}, "responses.gad7", "expected 7 answers"),
@@ -46,7 +61,7 @@ INVALID: list[tuple[str, object, str | None, str]] = [
      "des2_q1 (item 1): 15 is not an allowed answer"),
     ("unanswered item", {"age": 34, "responses": {"phq9": [None] + [0] * 8}}, "responses.phq9",
      "phq9_q1 (item 1): no answer"),
-    ("skip rule", {"age": 34, "responses": {"cssrs_screener": [1, 0, 1, 0, 0, 0]}}, "responses.cssrs_screener",
+    ("skip rule", {"age": 34, "responses": {"cssrs_screener": [1, 0, 1, 0, 0, 0, None]}}, "responses.cssrs_screener",
      "cssrs_screener_q3 (item 3): answered 1, but it is not asked"),
     ("treatments not a list", {"age": 34, "concurrent_treatments": {"kind": "cbt"}}, "concurrent_treatments",
      "must be a list"),
@@ -92,7 +107,7 @@ def test_normalised_intake_round_trips() -> None:
     data: dict[str, Any] = intake(
         presenting_concerns=["ptsd", "chronic_depression", "ptsd"],
         clinical_flags={"severe_anxiety": True, "acute_crisis": False},
-        responses={"phq9": ["1", 1.0, 0, 0, 0, 0, 0, 0, 2], "cssrs_screener": [1, 0, None, None, None, 0],
+        responses={"phq9": ["1", 1.0, 0, 0, 0, 0, 0, 0, 2], "cssrs_screener": [1, 0, None, None, None, 0, None],
                    "ceas": ceas(7, 7)},
         concurrent_treatments=[{"kind": "antidepressant", "name": " sertraline "}, {"kind": "other", "name": ""}],
         modality_preference="group", self_exploration_acceptance="low",
@@ -105,7 +120,7 @@ def test_normalised_intake_round_trips() -> None:
         "severe_anxiety": True,
     }
     assert normalised["responses"]["phq9"] == [1, 1, 0, 0, 0, 0, 0, 0, 2]  # type: ignore[index]
-    assert normalised["responses"]["cssrs_screener"] == [1, 0, None, None, None, 0]  # type: ignore[index]
+    assert normalised["responses"]["cssrs_screener"] == [1, 0, None, None, None, 0, None]  # type: ignore[index]
     assert list(normalised["responses"]) == ["phq9", "cssrs_screener", "ceas"]  # type: ignore[call-overload]
     assert normalised["concurrent_treatments"] == [{"kind": "antidepressant", "name": "sertraline"},
                                                    {"kind": "other"}]
@@ -130,5 +145,15 @@ def test_json_schema_lists_the_codes_the_parser_accepts() -> None:
     assert properties["responses"]["properties"]["phq9"]["minItems"] == 9
     assert set(properties) == {
         "age", "presenting_concerns", "clinical_flags", "responses", "concurrent_treatments", "modality_preference",
-        "self_exploration_acceptance",
+        "self_exploration_acceptance", "risk_assessment",
     }
+
+
+def test_a_risk_assessment_round_trips() -> None:
+    data = intake(risk_assessment={"level": "moderate", "assessed_on": "2025-03-01", "safety_plan_in_place": True,
+                                   "protective_factors": "  Her children.  "})
+    normalised = parse_intake(data).to_dict()
+    assert normalised["risk_assessment"] == {"level": "moderate", "assessed_on": "2025-03-01",
+                                             "protective_factors": "Her children.", "safety_plan_in_place": True}
+    assert parse_intake(normalised).to_dict() == normalised
+    assert "risk_assessment" in intake_json_schema()["properties"]  # type: ignore[operator]

@@ -72,7 +72,7 @@ ALTERNATIVES: list[tuple[str, dict[str, Any], list[str]]] = [
 def test_alternatives(description: str, data: dict[str, Any], codes: list[str]) -> None:
     assert _alternatives(data) == codes
     for alternative in screen(data).alternatives:
-        assert alternative.reason and "Seed document" in alternative.source
+        assert alternative.reason and "(seed document)" in alternative.source
 
 
 def test_next_steps_follow_the_decision() -> None:

@@ -20,6 +20,7 @@ from solace.domain.screening.tests.builders import (
     intake,
     pcl5,
     phq9,
+    risk,
 )
 
 # (rule, severity, adaptations, intake that fires it, nearest intake that does not, threshold overrides)
@@ -48,8 +49,21 @@ CASES: list[Case] = [
      intake(responses={"phq9": phq9(item9=1), "cssrs_screener": cssrs("none")}), {}),
     ("suicide_risk_unassessed", Severity.DEFER, ("safety_plan",), intake(responses={"phq9": phq9(item9=2)}),
      intake(responses={"phq9": phq9(item9=1)}), {"phq9_item9_at": 2}),
+    ("suicide_risk_unassessed", Severity.DEFER, ("safety_plan",), intake(responses={"phq9": phq9(item9=1)}),
+     intake(responses={"phq9": phq9(item9=1)}, risk_assessment=risk("low")), {}),
+    # the clinician's own structured risk assessment, in place of the C-SSRS
+    ("suicide_risk_assessed_moderate", Severity.DEFER, ("safety_plan",),
+     intake(responses={"phq9": phq9(item9=1)}, risk_assessment=risk("moderate")),
+     intake(responses={"phq9": phq9(item9=1)}, risk_assessment=risk("low")), {}),
+    ("suicide_risk_assessed_high", Severity.DEFER, ("safety_plan",),
+     intake(responses={"phq9": phq9(item9=1)}, risk_assessment=risk("high")),
+     intake(responses={"phq9": phq9(item9=1)}, risk_assessment=risk("moderate")), {}),
+    ("suicide_risk_assessed_high", Severity.DEFER, ("safety_plan",),
+     intake(responses={"cssrs_screener": cssrs("none")}, risk_assessment=risk("high")),
+     intake(responses={"cssrs_screener": cssrs("none")}), {}),
     ("suicide_screen_missing", Severity.DEFER, (), {"age": 34},
      {"age": 34, "responses": {"cssrs_screener": cssrs("none")}}, {}),
+    ("suicide_screen_missing", Severity.DEFER, (), {"age": 34}, {"age": 34, "risk_assessment": risk("low")}, {}),
     ("dissociation_symptoms_severe", Severity.DEFER, ("grounding_first",), intake(responses={"des2": des2(30 * 28)}),
      intake(responses={"des2": des2(30 * 28 - 10)}), {}),
     ("dissociation_symptoms_severe", Severity.DEFER, ("grounding_first",), intake(responses={"des2": des2(40 * 28)}),
@@ -152,7 +166,7 @@ def test_rule_ids_are_unique_and_every_rule_cites_a_source() -> None:
 def test_blocking_and_deferring_rules_cite_the_seed() -> None:
     for rule in RULES:
         if rule.severity in (Severity.BLOCK, Severity.DEFER):
-            assert "Seed document" in rule.source, rule.id
+            assert "(seed document)" in rule.source, rule.id
     blocking = {rule.id for rule in RULES if rule.severity is Severity.BLOCK}
     assert blocking == {"acute_psychosis", "mania_uncontrolled", "dissociative_disorder_severe"}
 
@@ -162,7 +176,7 @@ def test_solace_design_thresholds_say_so_in_the_finding() -> None:
     assert "Solace design choice" in finding["source"]
     assert "FSCRS Hated Self 12 (threshold 10)" in finding["evidence"]
     published = _fired(intake(responses={"gad7": gad7(16)}), {})["severe_anxiety"]
-    assert "GAD-7 severe band 15-21 [C]" in published["source"]
+    assert "GAD-7 severe band 15-21 (Spitzer" in published["source"]
     assert "clinic setting" not in published["source"]
 
 
@@ -186,3 +200,36 @@ def test_one_finding_per_rule_even_with_two_treatments_of_a_kind() -> None:
     assert len(findings) == 1
     assert findings[0]["evidence"] == "concurrent treatment: antidepressant (sertraline), antidepressant (mirtazapine)"
     assert [t["verdict"] for t in result["co_treatments"]] == ["monitor", "monitor"]  # type: ignore[attr-defined]
+
+
+def _decision(data: dict[str, Any]) -> str:
+    return str(screen(data).to_dict()["decision"])
+
+
+def test_a_low_risk_assessment_lifts_the_phq9_item9_deferral_with_a_safety_plan() -> None:
+    positive = intake(responses={"phq9": phq9(item9=1)})
+    assert _decision(positive) == "defer"
+    result = screen({**positive, "risk_assessment": risk("low")}).to_dict()
+    assert result["decision"] == "suitable_with_adaptations"
+    assert "safety_plan" in result["adaptations"]  # type: ignore[operator]
+    finding = _fired({**positive, "risk_assessment": risk("low")}, {})["suicidal_thoughts_safety_plan"]
+    assert "clinician's structured risk assessment of 2025-03-01 (risk low)" in finding["evidence"]
+    with_cssrs = _fired({**positive, "responses": {"phq9": phq9(item9=1), "cssrs_screener": cssrs("none")}}, {})
+    assert "assessed with the C-SSRS screener" in with_cssrs["suicidal_thoughts_safety_plan"]["evidence"]
+
+
+@pytest.mark.parametrize(("level", "decision", "alternatives"), [
+    ("low", "suitable_with_adaptations", []),
+    ("moderate", "defer", []),
+    ("high", "defer", ["crisis_services"]),
+])
+def test_the_risk_level_decides_with_or_without_a_cssrs(level: str, decision: str, alternatives: list[str]) -> None:
+    for responses in ({"phq9": phq9(item9=1)}, {"phq9": phq9(item9=1), "cssrs_screener": cssrs("none")}):
+        result = screen(intake(responses=responses, risk_assessment=risk(level))).to_dict()
+        assert result["decision"] == decision
+        assert [a["code"] for a in result["alternatives"]] == alternatives  # type: ignore[attr-defined]
+
+
+def test_a_low_risk_assessment_does_not_silence_a_cssrs_at_the_deferral_level() -> None:
+    data = intake(responses={"cssrs_screener": cssrs("high")}, risk_assessment=risk("low"))
+    assert "suicide_risk" in _fired(data, {})

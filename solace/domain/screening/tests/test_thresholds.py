@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from solace.domain.instruments import Standing
 from solace.domain.screening import (
     DEFAULT_THRESHOLDS,
     THRESHOLD_FIELDS,
@@ -19,16 +20,23 @@ PUBLISHED_DEFAULTS = {  # clinical-reference.md §2, written out independently
 
 
 def test_published_defaults() -> None:
+    """The defaults are the published values; their standing (published, heuristic guide, or a published value
+    used for a Solace choice) is checked against the reference in instruments/tests/test_evidence_standing.py."""
     for name, value in PUBLISHED_DEFAULTS.items():
         assert getattr(DEFAULT_THRESHOLDS, name) == value
-        assert THRESHOLD_FIELDS[name].metadata["published"] is True, name
 
 
-def test_every_unpublished_threshold_says_it_is_a_solace_choice() -> None:
+SAYS_SO = {Standing.SOLACE_CHOICE: "Solace design choice", Standing.HEURISTIC: "heuristic guide"}
+
+
+def test_every_unpublished_threshold_says_what_it_is() -> None:
     for name, spec in THRESHOLD_FIELDS.items():
         assert spec.metadata["label"] and spec.metadata["source"], name
-        if not spec.metadata["published"]:
-            assert "Solace design choice" in spec.metadata["source"], name
+        standing = spec.metadata["standing"]
+        assert spec.metadata["published"] is (standing is Standing.PUBLISHED), name
+        if standing in SAYS_SO:
+            assert SAYS_SO[standing] in spec.metadata["source"], name
+        assert "[" not in spec.metadata["source"] and ".md" not in spec.metadata["source"], name
 
 
 def test_overrides_apply_and_report_only_what_differs() -> None:
