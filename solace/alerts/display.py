@@ -24,7 +24,7 @@ def reason_labels(reason: str, kind_label: str = "") -> list[str]:
     for item_code in filter(None, items.split(",")):
         if item_code in instrument.item_codes:
             labels.append(_("%(instrument)s, item %(number)s") % {
-                "instrument": instrument.title, "number": instrument.item(item_code).position})
+                "instrument": instrument.title, "number": instrument.item(item_code).shown_number})
     return labels or [instrument.title]
 
 

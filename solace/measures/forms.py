@@ -36,6 +36,6 @@ class ItemWordingForm(forms.Form):
         super().__init__(*args, **kwargs)
         for item in instrument.items:
             self.fields[item.code] = forms.CharField(
-                label=_("Item %(number)s") % {"number": item.position}, required=False, max_length=1000,
+                label=_("Item %(number)s") % {"number": item.shown_number}, required=False, max_length=1000,
                 initial=initial_texts.get(item.code, ""), widget=forms.Textarea(attrs={"rows": 2}),
             )

@@ -148,7 +148,7 @@ def schedule_defaults_apply(*, actor: User, patient: Patient, course_id: int,
 
 def _item_label(instrument: Instrument, item_code: str | None) -> str:
     if item_code and item_code in instrument.item_codes:
-        return _("Item %(number)s") % {"number": instrument.item(item_code).position}
+        return _("Item %(number)s") % {"number": instrument.item(item_code).shown_number}
     return _("Answers")
 
 

@@ -169,7 +169,7 @@ def _subscale_title(instrument: Instrument, code: str) -> str:
 
 def _item_words(instrument: Instrument, item_code: str) -> str:
     try:
-        return _("item %(number)s") % {"number": instrument.item(item_code).position}
+        return _("item %(number)s") % {"number": instrument.item(item_code).shown_number}
     except KeyError:
         return item_code.replace("_", " ")
 

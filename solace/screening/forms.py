@@ -23,7 +23,7 @@ from solace.domain.screening import (
     TreatmentKind,
     parse_intake,
 )
-from solace.domain.screening.intake import MAXIMUM_AGE, MINIMUM_AGE
+from solace.domain.screening.intake import MAXIMUM_AGE, MINIMUM_AGE, stored_answers_current
 from solace.measures.display import standing_label
 from solace.measures.services import answers_parse
 from solace.screening.choices import (
@@ -62,11 +62,11 @@ def _item_form_field(instrument: Instrument, item: Item) -> forms.Field:
     short = instrument.title.rsplit("(", 1)[-1].rstrip(")") if "(" in instrument.title else instrument.title
     if _wording_shipped(instrument):
         return forms.TypedChoiceField(
-            label=f"{short} {item.position}. {_(item.text or '')}", required=False, coerce=int, empty_value=None,
+            label=f"{short} {item.shown_number}. {_(item.text or '')}", required=False, coerce=int, empty_value=None,
             choices=[("", "—"), *((str(o.value), f"{o.value} · {_(o.label or '')}") for o in item.options)],
         )
     return forms.IntegerField(
-        label=_("%(instrument)s item %(number)d") % {"instrument": short, "number": item.position}, required=False,
+        label=_("%(instrument)s item %(number)s") % {"instrument": short, "number": item.shown_number}, required=False,
         min_value=item.minimum, max_value=item.maximum, step_size=item.step if item.step > 1 else None,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "step": item.step}),
     )
@@ -189,8 +189,8 @@ class IntakeForm(forms.Form):
             for question in instrument.items:
                 if (parsed[question.code] is None and question.code not in skipped
                         and names[question.code] not in self.errors):
-                    self.add_error(names[question.code], _("Item %(number)d: please choose an answer.") % {
-                        "number": question.position})
+                    self.add_error(names[question.code], _("Item %(number)s: please choose an answer.") % {
+                        "number": question.shown_number})
             return None
         return [parsed[item.code] for item in instrument.items]
 
@@ -247,7 +247,7 @@ class IntakeForm(forms.Form):
             if treatment.get("name") and treatment["kind"] in NAMED_TREATMENTS:
                 data[NAMED_TREATMENTS[treatment["kind"]]] = treatment["name"]
         for code, answers in intake.get("responses", {}).items():
-            data.update(IntakeForm.answers_data(code, answers))
+            data.update(IntakeForm.answers_data(code, stored_answers_current(code, answers)))
         return data
 
     @staticmethod

@@ -101,3 +101,10 @@ def test_the_patient_page_and_the_caseload_show_the_most_severe_first(cast: Cast
     caseload = client.get("/patients/").content.decode()
     row = caseload.split(cast.patient.family_name, 1)[1].split("</tr>", 1)[0]
     assert 'data-testid="top-severity">Emergency: act now<' in row
+
+
+def test_the_past_three_months_question_is_named_as_the_form_numbers_it() -> None:
+    from solace.alerts.display import reason_labels
+
+    assert reason_labels("cssrs_screener:cssrs_screener_q6")[0].endswith("item 6 (past 3 months)")
+    assert reason_labels("cssrs_screener:cssrs_screener_q6_lifetime")[0].endswith("item 6")

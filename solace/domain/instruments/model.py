@@ -126,10 +126,17 @@ class Item:
     scored: bool = True
     """False for filler items that are administered but never enter a score (CEAS)."""
     loinc: str | None = None
+    number: str = ""
+    """How the published form numbers the item when that is not its position (a follow-up question)."""
 
     @property
     def label(self) -> str:
         return f"{self.code} (item {self.position})"
+
+    @property
+    def shown_number(self) -> str:
+        """The item's number as people read it on the published form (its position unless the form says else)."""
+        return self.number or str(self.position)
 
     @property
     def allowed_values(self) -> tuple[int, ...]:

@@ -49,6 +49,22 @@ def answers_prefill_intake(*, submitted_at: datetime, previous_evaluated_at: dat
     return previous_evaluated_at is None or submitted_at > previous_evaluated_at or not previous_has_answers
 
 
+CSSRS_SIX_ITEM_LAYOUT = 6
+
+
+def stored_answers_current(code: str, answers: list[int | None]) -> list[int | None]:
+    """A stored intake's answers (published item order at the time) in today's item order, for pre-filling a new
+    intake. Intakes before C-SSRS scoring version 2 kept six answers, the sixth being suicidal behaviour in the
+    past 3 months; version 2 asks lifetime behaviour first and the past 3 months only after a lifetime "yes"
+    (clinical-reference.md §2.10, Posner et al. 2011; the split is Solace's). Behaviour in the past 3 months
+    implies lifetime behaviour; an old "no" says nothing about lifetime, so both stay unanswered and the clinician
+    asks again rather than read "no" into it. Other instruments pass through unchanged."""
+    if code != "cssrs_screener" or len(answers) != CSSRS_SIX_ITEM_LAYOUT:
+        return list(answers)
+    recent = answers[5]
+    return [*answers[:5], *((1, 1) if recent == 1 else (None, None))]
+
+
 MINIMUM_AGE = 10
 MAXIMUM_AGE = 120
 MAXIMUM_NAME_LENGTH = 200

@@ -41,7 +41,8 @@ scoring version 1, where only this answer was stored."""
 
 BEHAVIOUR_ITEMS = (
     Item(code=LIFETIME_BEHAVIOUR, position=6, text=None, minimum=0, maximum=1, options=YES_NO, loinc="93267-3"),
-    Item(code=RECENT_BEHAVIOUR, position=7, text=None, minimum=0, maximum=1, options=YES_NO, loinc="93269-9"),
+    Item(code=RECENT_BEHAVIOUR, position=7, text=None, minimum=0, maximum=1, options=YES_NO, loinc="93269-9",
+         number="6 (past 3 months)"),
 )
 
 CRITICAL_REASONS = (

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from solace.domain.screening.intake import age_on, answers_prefill_intake
+from solace.domain.screening.intake import age_on, answers_prefill_intake, stored_answers_current
 
 
 @pytest.mark.parametrize(("born", "day", "age"), [
@@ -37,3 +37,16 @@ def test_answers_prefill_intake(submitted_at: datetime, previous_at: datetime | 
                                 prefills: bool) -> None:
     assert answers_prefill_intake(submitted_at=submitted_at, previous_evaluated_at=previous_at,
                                   previous_has_answers=previous_has_answers) is prefills
+
+
+@pytest.mark.parametrize(("code", "stored", "current"), [
+    # six answers from before C-SSRS version 2: the sixth was behaviour in the past 3 months
+    ("cssrs_screener", [1, 1, 0, 0, 0, 1], [1, 1, 0, 0, 0, 1, 1]),  # recent behaviour: lifetime too
+    ("cssrs_screener", [1, 0, None, None, None, 0], [1, 0, None, None, None, None, None]),  # an old "no": ask again
+    ("cssrs_screener", [0, 0, None, None, None, None], [0, 0, None, None, None, None, None]),
+    ("cssrs_screener", [1, 0, None, None, None, 1, 0], [1, 0, None, None, None, 1, 0]),  # already version 2
+    ("phq9", [1, 0, 2, 1, 0, 0, 1, 0, 1], [1, 0, 2, 1, 0, 0, 1, 0, 1]),
+])
+def test_stored_answers_are_read_in_todays_item_order(code: str, stored: list[int | None],
+                                                      current: list[int | None]) -> None:
+    assert stored_answers_current(code, stored) == current
