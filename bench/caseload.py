@@ -50,8 +50,8 @@ def main() -> None:
         _setup(var_dir)
         from django.utils import timezone
 
-        from solace.accounts.choices import Role
         from solace.courses.models import TherapySession, TreatmentCourse
+        from solace.kernel.permissions import Role
         from solace.testing import factories
 
         clinic = factories.clinic_create()
