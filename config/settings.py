@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "solace.alerts",
     "solace.measures",
     "solace.screening",
+    "solace.practice",
+    "solace.reminders",
     "solace.site",
 ]
 
@@ -203,6 +205,10 @@ MAILERS = {
 }
 del EMAIL_HOST, SMTP_OPTIONS  # only MAILERS is read by Django
 SITE_URL = env.env_str("SOLACE_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# API lists page with ?limit=&offset= (solace/kernel/api_pages.py): 50 by default, never more than 200 at once.
+NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_MAX_LIMIT = 200
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
