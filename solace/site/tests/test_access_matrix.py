@@ -16,8 +16,9 @@ from django.urls.resolvers import RoutePattern
 from config.api import api
 from solace.accounts.models import User
 from solace.audit.models import AuditEvent
-from solace.testing.access_matrix import ROUTES, Route
+from solace.testing.access_matrix import ROUTES
 from solace.testing.factories import MATRIX_CAST_NAMES, Cast, signed_in_client
+from solace.testing.matrix_base import Route
 
 # Object-scoped routes that answer something other than 404 to a signed-in member out of scope (listed, not hidden).
 NOT_404 = frozenset({"accounts:api_token_revoke"})
