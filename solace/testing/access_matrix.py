@@ -456,6 +456,6 @@ ROUTES += [
 
 # --- areas registered in their own modules (each keeps its ROUTES list; added here so one test covers them all) ---
 
-from solace.testing import matrix_api_writes, matrix_practice, matrix_reminders  # noqa: E402
+from solace.testing import matrix_api_courses, matrix_api_writes, matrix_practice, matrix_reminders  # noqa: E402
 
-ROUTES += matrix_api_writes.ROUTES + matrix_practice.ROUTES + matrix_reminders.ROUTES
+ROUTES += matrix_api_writes.ROUTES + matrix_api_courses.ROUTES + matrix_practice.ROUTES + matrix_reminders.ROUTES

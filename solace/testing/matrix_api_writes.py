@@ -1,4 +1,4 @@
-"""Access-matrix entries for API writes (issue: a writable API): measures, screening, patients, courses, alerts.
+"""Access-matrix entries for API writes for measures, screening and patients (consent).
 
 Each entry is a Route (solace/testing/matrix_base.py); access_matrix.py adds this list to the one ROUTES.
 """
